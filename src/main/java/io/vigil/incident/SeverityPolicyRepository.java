@@ -1,0 +1,8 @@
+package io.vigil.incident;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class SeverityPolicyRepository implements PanacheRepositoryBase<SeverityPolicy, Severity> {
+}

@@ -1,0 +1,29 @@
+package io.vigil.user;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.vigil.common.paging.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class UserRepository implements PanacheRepositoryBase<User, UUID> {
+
+    public Uni<Boolean> handleTaken(String handle) {
+        return count("lower(handle) = lower(?1)", handle).map(n -> n > 0);
+    }
+
+    public Uni<Boolean> emailTaken(String email) {
+        return count("lower(email) = lower(?1)", email).map(n -> n > 0);
+    }
+
+    /** Users in creation order, keyset-paged. */
+    public Uni<List<User>> page(PageRequest page) {
+        if (page.cursor() == null) {
+            return find("order by createdAt, id").range(0, page.fetchSize() - 1).list();
+        }
+        return find("where createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",
+                page.cursor().at(), page.cursor().tieBreakerAsUuid()).range(0, page.fetchSize() - 1).list();
+    }
+}

@@ -1,0 +1,59 @@
+package io.vigil.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** REST Assured helpers: authenticated requests and quick setup of users with tokens. */
+public final class Api {
+
+    public static final String BOOTSTRAP_TOKEN = "test-bootstrap-token";
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification asAdmin() {
+        return as(BOOTSTRAP_TOKEN);
+    }
+
+    /** A user created through the API with the given roles, and a token of theirs. */
+    public record TestUser(UUID id, String handle, String token) {
+        public RequestSpecification request() {
+            return as(token);
+        }
+    }
+
+    public static TestUser user(String... roles) {
+        String handle = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String id = asAdmin().body(Map.of(
+                        "handle", handle,
+                        "displayName", "User " + handle,
+                        "email", handle + "@example.org",
+                        "timeZone", "Europe/Dublin",
+                        "roles", List.of(roles)))
+                .post("/api/v1/users").then().statusCode(201).extract().path("id");
+        String token = asAdmin().body(Map.of("name", "test"))
+                .post("/api/v1/users/" + id + "/tokens").then().statusCode(201).extract().path("token");
+        return new TestUser(UUID.fromString(id), handle, token);
+    }
+
+    public static Map<String, Object> declaration(String category, String severity, String region) {
+        return Map.of("title", "Test incident " + UUID.randomUUID(), "summary", "Something is happening",
+                "category", category, "severity", severity, "region", region);
+    }
+
+    /** Declares an incident as the given user and returns its id. */
+    public static String declare(RequestSpecification as, String category, String severity) {
+        return as.body(declaration(category, severity, "EMEA")).post("/api/v1/incidents")
+                .then().statusCode(201).extract().path("id");
+    }
+}
