@@ -111,6 +111,12 @@ public class ProblemMapper {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        // RESTEasy Reactive wraps unreadable JSON bodies in a plain 400; name the body instead.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return malformedJson(json, uri);
+            }
+        }
         String detail = switch (status) {
             case 404 -> "no resource at " + uri.getPath();
             case 405 -> "method not allowed on " + uri.getPath();
