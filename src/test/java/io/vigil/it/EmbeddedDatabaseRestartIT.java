@@ -33,6 +33,8 @@ class EmbeddedDatabaseRestartIT {
             Matcher printed = PRINTED_TOKEN.matcher(first.output());
             assertThat(printed.find()).as("a generated bootstrap token is printed on first start").isTrue();
             token = printed.group(1);
+            assertThat(first.output().lines().filter(line -> line.startsWith("{\"timestamp\"")))
+                    .as("production logs are structured JSON lines").isNotEmpty();
 
             var declared = given().baseUri(first.baseUrl()).header("Authorization", "Bearer " + token)
                     .contentType(ContentType.JSON)

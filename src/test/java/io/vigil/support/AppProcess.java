@@ -48,7 +48,6 @@ public final class AppProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("ONCALL_"));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         builder.environment().putAll(env);
         AppProcess app = new AppProcess(builder.start(), log, port);
         app.awaitReady(Duration.ofMinutes(2));
