@@ -79,6 +79,7 @@ create table incident (
     summary         text,
     category        varchar(64)  not null references category (code),
     severity        varchar(8)   not null,
+    peak_severity   varchar(8)   not null,
     region          varchar(8)   not null,
     status          varchar(16)  not null,
     restricted      boolean      not null,

@@ -24,6 +24,9 @@ public class Incident extends PanacheEntityBase {
     public String category;
     @Enumerated(EnumType.STRING)
     public Severity severity;
+    /** The most severe level the incident has had; it decides whether a post-mortem is required. */
+    @Enumerated(EnumType.STRING)
+    public Severity peakSeverity;
     @Enumerated(EnumType.STRING)
     public Region region;
     @Enumerated(EnumType.STRING)
@@ -41,6 +44,15 @@ public class Incident extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public int version;
+
+    /** Changes the severity, remembering the most severe level ever reached. */
+    void changeSeverity(Severity to, Instant now) {
+        severity = to;
+        if (peakSeverity == null || to.compareTo(peakSeverity) < 0) {
+            peakSeverity = to;
+        }
+        updatedAt = now;
+    }
 
     public String reference() {
         return reference(number);

@@ -79,8 +79,9 @@ public final class IncidentLifecycle {
             throw ValidationException.of("reason", "is required when cancelling (say why it was a false alarm)");
         }
         if (to == CLOSED && postmortemRequired && !postmortemPublished) {
-            throw (ConflictException) new ConflictException("this severity requires a published post-mortem before "
-                    + "the incident can be closed").with("currentStatus", from).with("allowed", allowedFrom(from));
+            List<IncidentStatus> allowed = allowedFrom(from).stream().filter(s -> s != CLOSED).toList();
+            throw (ConflictException) new ConflictException("this incident's severity requires a published post-mortem "
+                    + "before it can be closed").with("currentStatus", from).with("allowed", allowed);
         }
     }
 }

@@ -91,6 +91,7 @@ public class IncidentService {
                 incident.summary = request.summary() == null ? null : request.summary().strip();
                 incident.category = category.code;
                 incident.severity = request.severity();
+                incident.peakSeverity = request.severity();
                 incident.region = request.region();
                 incident.status = IncidentStatus.DECLARED;
                 incident.restricted = restricted;
@@ -136,7 +137,8 @@ public class IncidentService {
 
     @WithTransaction
     public Uni<Incident> changeStatus(UUID id, IncidentStatus to, String reason, Caller actor) {
-        return runnable(id, actor).flatMap(incident -> severityPolicies.findById(incident.severity).flatMap(policy -> {
+        // The peak severity decides: lowering a SEV1 to SEV3 does not dodge its post-mortem.
+        return runnable(id, actor).flatMap(incident -> severityPolicies.findById(incident.peakSeverity).flatMap(policy -> {
             boolean required = policy != null && policy.postmortemRequired;
             Uni<Boolean> published = to == IncidentStatus.CLOSED && required
                     ? postmortems.isPublished(incident.id) : Uni.createFrom().item(false);
@@ -164,8 +166,7 @@ public class IncidentService {
             }
             JsonNode before = audit.snapshot(incident);
             Severity from = incident.severity;
-            incident.severity = to;
-            incident.updatedAt = clock.instant();
+            incident.changeSeverity(to, clock.instant());
             String why = reason.strip();
             return timeline.append(incident.id, TimelineType.SEVERITY_CHANGED, actor,
                             "Severity " + from + " → " + to + ": " + why, data("from", from, "to", to, "reason", why))

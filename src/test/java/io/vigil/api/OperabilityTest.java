@@ -53,6 +53,9 @@ class OperabilityTest {
     void openApiDocumentsEveryEndpoint() {
         Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi?format=json")
                 .then().statusCode(200).extract().path("paths");
+        given().accept("application/json").get("/q/openapi?format=json").then()
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("security[0].bearer", org.hamcrest.Matchers.notNullValue());
         List<String> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThan(25);
         for (String endpoint : endpoints) {

@@ -151,12 +151,16 @@ class PolicyEndpointsTest {
     @Test
     void aDuplicateCategoryIsA409() {
         String code = code();
-        asAdmin().body(Map.of("code", code, "name", "First")).post(CATEGORIES).then().statusCode(201);
-        problem(asAdmin().body(Map.of("code", code, "name", "Second")).post(CATEGORIES), 409)
+        asAdmin().body(Map.of("code", code, "name", "First", "restrictedByDefault", false)).post(CATEGORIES)
+                .then().statusCode(201);
+        problem(asAdmin().body(Map.of("code", code, "name", "Second", "restrictedByDefault", true)).post(CATEGORIES), 409)
                 .body("type", equalTo("/problems/conflict"))
                 .body("detail", containsString(code));
-        problem(asAdmin().body(Map.of("code", "OTHER", "name", "Other again")).post(CATEGORIES), 409);
-        asAdmin().get(CATEGORIES + "/" + code).then().statusCode(200).body("name", equalTo("First"));
+        problem(asAdmin().body(Map.of("code", "OTHER", "name", "Other again", "restrictedByDefault", false))
+                .post(CATEGORIES), 409);
+        asAdmin().get(CATEGORIES + "/" + code).then().statusCode(200)
+                .body("name", equalTo("First")).body("restrictedByDefault", equalTo(false));
+        asAdmin().get(CATEGORIES + "/OTHER").then().statusCode(200).body("name", equalTo("Other"));
     }
 
     static Stream<Arguments> invalidCategories() {
@@ -178,11 +182,14 @@ class PolicyEndpointsTest {
     @ParameterizedTest(name = "{0}={1} is a 400 naming {2}")
     @MethodSource("invalidCategories")
     void invalidCategoryIsA400(String field, Object value, String reported) {
-        Map<String, Object> body = new HashMap<>(Map.of("code", code(), "name", "Test category"));
+        String code = code();
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "name", "Test category",
+                "restrictedByDefault", false));
         body.put(field, value);
         problem(asAdmin().body(body).post(CATEGORIES), 400)
                 .body("type", equalTo("/problems/validation"))
                 .body("errors.field", hasItem(reported));
+        problem(asAdmin().get(CATEGORIES + "/" + code), 404);
     }
 
     @Test
@@ -194,7 +201,8 @@ class PolicyEndpointsTest {
     @ValueSource(strings = {"RESPONDER", "COMMANDER", "MANAGER", "LEADERSHIP"})
     void onlyAdminsAddCategories(String role) {
         String code = code();
-        problem(Api.user(role).request().body(Map.of("code", code, "name", "Nope")).post(CATEGORIES), 403)
+        problem(Api.user(role).request().body(Map.of("code", code, "name", "Nope", "restrictedByDefault", false))
+                .post(CATEGORIES), 403)
                 .body("type", equalTo("/problems/forbidden"));
         problem(asAdmin().get(CATEGORIES + "/" + code), 404);
     }
@@ -277,6 +285,44 @@ class PolicyEndpointsTest {
                     .then().log().ifValidationFails().statusCode(200)
                     .body("pageOnDeclare", equalTo(false))
                     .body("ackTimeout", nullValue());
+        } finally {
+            restore("SEV3", original);
+        }
+        assertThat(current("SEV3")).isEqualTo(original);
+    }
+
+    @Test
+    void ackTimeoutBoundsAreInclusive() {
+        Map<String, Object> original = current("SEV3");
+        try {
+            for (String timeout : List.of("PT10S", "PT24H")) {
+                asAdmin().body(Map.of("description", "Contained issue", "pageOnDeclare", true, "ackTimeout", timeout,
+                                "leadershipNotified", false, "postmortemRequired", false))
+                        .put(SEVERITIES + "/SEV3")
+                        .then().log().ifValidationFails().statusCode(200).body("ackTimeout", equalTo(timeout));
+                asAdmin().get(SEVERITIES + "/SEV3").then().statusCode(200).body("ackTimeout", equalTo(timeout));
+            }
+        } finally {
+            restore("SEV3", original);
+        }
+        assertThat(current("SEV3")).isEqualTo(original);
+    }
+
+    /** Whatever PUT answers is what was stored: no silent rounding of the timeout. */
+    @Test
+    void anAcceptedAckTimeoutIsStoredAsAnswered() {
+        Map<String, Object> original = current("SEV3");
+        try {
+            Response put = asAdmin().body(Map.of("description", "Contained issue", "pageOnDeclare", true,
+                            "ackTimeout", "PT10.5S", "leadershipNotified", false, "postmortemRequired", false))
+                    .put(SEVERITIES + "/SEV3");
+            if (put.statusCode() != 400) {
+                put.then().log().ifValidationFails().statusCode(200);
+                String answered = put.path("ackTimeout");
+                asAdmin().get(SEVERITIES + "/SEV3").then().statusCode(200).body("ackTimeout", equalTo(answered));
+            } else {
+                problem(put, 400).body("errors.field", hasItem("ackTimeout"));
+            }
         } finally {
             restore("SEV3", original);
         }

@@ -165,8 +165,6 @@ public class ProblemMapper {
         if (e instanceof AccessDeniedException) return 403;
         if (e instanceof NotFoundException) return 404;
         if (e instanceof ConflictException) return 409;
-        if (e instanceof PayloadTooLargeException) return 413;
-        if (e instanceof UnprocessableException) return 422;
         return 400;
     }
 

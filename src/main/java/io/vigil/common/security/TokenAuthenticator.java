@@ -14,15 +14,14 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Resolves a bearer token to its {@link Caller}. Every request needs this, so hits are cached for a
- * short time ({@code oncall.auth.cache-ttl}, default 10 s). Revocation and role changes evict
- * locally at once; on other nodes of a cluster they take effect within the TTL.
+ * short time ({@code oncall.auth.cache-ttl}, default 10 s). Revocation evicts locally at once;
+ * on other nodes of a cluster it takes effect within the TTL.
  */
 @ApplicationScoped
 public class TokenAuthenticator {
@@ -70,11 +69,6 @@ public class TokenAuthenticator {
     /** Forget a revoked token at once. */
     public void evictToken(String tokenHash) {
         cache.remove(tokenHash);
-    }
-
-    /** Forget every cached token of a user whose roles or status changed. */
-    public void evictUser(UUID userId) {
-        cache.values().removeIf(e -> e.caller().id().equals(userId));
     }
 
     private static Caller toCaller(Row row) {

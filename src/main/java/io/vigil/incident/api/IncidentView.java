@@ -13,13 +13,13 @@ import java.util.UUID;
 
 /** An incident as the API shows it; {@code allowedTransitions} are the legal next statuses. */
 public record IncidentView(UUID id, String reference, String title, String summary, String category,
-                           Severity severity, Region region, IncidentStatus status, boolean restricted,
+                           Severity severity, Severity peakSeverity, Region region, IncidentStatus status, boolean restricted,
                            UserRef commander, UserRef declaredBy, Instant declaredAt, Instant acknowledgedAt,
                            Instant mitigatedAt, Instant resolvedAt, Instant closedAt, Instant cancelledAt,
                            String cancelReason, Instant updatedAt, List<IncidentStatus> allowedTransitions) {
 
     public static IncidentView of(Incident i, Map<UUID, UserRef> people) {
-        return new IncidentView(i.id, i.reference(), i.title, i.summary, i.category, i.severity, i.region, i.status,
+        return new IncidentView(i.id, i.reference(), i.title, i.summary, i.category, i.severity, i.peakSeverity, i.region, i.status,
                 i.restricted, ref(i.commanderId, people), ref(i.declaredBy, people), i.declaredAt, i.acknowledgedAt,
                 i.mitigatedAt, i.resolvedAt, i.closedAt, i.cancelledAt, i.cancelReason, i.updatedAt,
                 IncidentLifecycle.allowedFrom(i.status));
