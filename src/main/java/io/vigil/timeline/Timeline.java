@@ -1,8 +1,7 @@
 package io.vigil.timeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vigil.common.json.StoredJson;
 import io.vigil.common.paging.Cursor;
 import io.vigil.common.paging.PageRequest;
 import io.vigil.common.paging.PageView;
@@ -26,7 +25,7 @@ public class Timeline {
     TimelineRepository repository;
 
     @Inject
-    ObjectMapper json;
+    StoredJson json;
 
     @Inject
     Clock clock;
@@ -52,19 +51,11 @@ public class Timeline {
             entry.actorDisplayName = actor.displayName();
         }
         entry.text = text;
-        entry.dataJson = data == null || data.isEmpty() ? null : write(data);
+        entry.dataJson = data == null || data.isEmpty() ? null : json.write(data);
         return repository.persist(entry);
     }
 
     public Uni<PageView<TimelineEntry>> page(UUID incidentId, PageRequest page) {
         return repository.page(incidentId, page).map(rows -> page.page(rows, e -> Cursor.of(e.at, e.seq)));
-    }
-
-    private String write(Map<String, ?> data) {
-        try {
-            return json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("timeline data is not serialisable", e);
-        }
     }
 }

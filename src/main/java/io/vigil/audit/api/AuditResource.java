@@ -1,13 +1,11 @@
 package io.vigil.audit.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vigil.audit.AuditEntry;
 import io.vigil.audit.AuditQuery;
 import io.vigil.audit.AuditService;
 import io.vigil.common.api.Params;
+import io.vigil.common.json.StoredJson;
 import io.vigil.common.paging.PageRequest;
 import io.vigil.common.paging.PageView;
 import io.vigil.common.security.Allowed;
@@ -32,7 +30,7 @@ public class AuditResource {
     AuditService audit;
 
     @Inject
-    ObjectMapper json;
+    StoredJson json;
 
     @GET
     @Allowed(Role.ADMIN)
@@ -52,17 +50,8 @@ public class AuditResource {
 
     private AuditEntryView view(AuditEntry e) {
         UserRef actor = e.actorId == null ? null : new UserRef(e.actorId, e.actorHandle, e.actorDisplayName);
-        return new AuditEntryView(e.id, e.at, actor, e.action, e.entityType, e.entityId, parse(e.beforeJson),
-                parse(e.afterJson));
-    }
-
-    private JsonNode parse(String value) {
-        if (value == null) return null;
-        try {
-            return json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored audit JSON is unreadable", e);
-        }
+        return new AuditEntryView(e.id, e.at, actor, e.action, e.entityType, e.entityId, json.read(e.beforeJson),
+                json.read(e.afterJson));
     }
 
     private static String blankToNull(String value) {

@@ -1,10 +1,8 @@
 package io.vigil.incident.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vigil.common.api.Params;
+import io.vigil.common.json.StoredJson;
 import io.vigil.common.paging.PageRequest;
 import io.vigil.common.paging.PageView;
 import io.vigil.common.security.Allowed;
@@ -59,7 +57,7 @@ public class IncidentResource {
     CurrentCaller current;
 
     @Inject
-    ObjectMapper json;
+    StoredJson json;
 
     @POST
     @Allowed({Role.RESPONDER, Role.COMMANDER, Role.MANAGER, Role.ADMIN})
@@ -203,15 +201,6 @@ public class IncidentResource {
 
     private TimelineEntryView entryView(TimelineEntry e) {
         UserRef actor = e.actorId == null ? null : new UserRef(e.actorId, e.actorHandle, e.actorDisplayName);
-        return new TimelineEntryView(e.id, e.at, e.type, actor, e.text, parse(e.dataJson), e.recordedAt);
-    }
-
-    private JsonNode parse(String value) {
-        if (value == null) return null;
-        try {
-            return json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored timeline data is unreadable", e);
-        }
+        return new TimelineEntryView(e.id, e.at, e.type, actor, e.text, json.read(e.dataJson), e.recordedAt);
     }
 }
