@@ -71,5 +71,8 @@ public class SeverityPolicyService {
         if (ackTimeout.compareTo(MIN_ACK_TIMEOUT) < 0 || ackTimeout.compareTo(MAX_ACK_TIMEOUT) > 0) {
             throw ValidationException.of("ackTimeout", "must be from PT10S to PT24H");
         }
+        if (ackTimeout.getNano() != 0) {
+            throw ValidationException.of("ackTimeout", "must be a whole number of seconds");
+        }
     }
 }

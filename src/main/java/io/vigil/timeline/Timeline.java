@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,7 +43,8 @@ public class Timeline {
         TimelineEntry entry = new TimelineEntry();
         entry.id = UUID.randomUUID();
         entry.incidentId = incidentId;
-        entry.at = at == null ? now : at;
+        // PostgreSQL keeps microseconds; cut here so the answer equals what a later read returns.
+        entry.at = at == null ? now : at.truncatedTo(ChronoUnit.MICROS);
         entry.recordedAt = now;
         entry.type = type;
         if (actor != null) {

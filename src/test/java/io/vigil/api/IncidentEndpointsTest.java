@@ -25,7 +25,6 @@ import io.restassured.specification.RequestSpecification;
 import io.vigil.support.Api;
 import io.vigil.support.Api.TestUser;
 import java.net.URI;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

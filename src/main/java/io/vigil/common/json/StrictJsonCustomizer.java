@@ -1,14 +1,24 @@
 package io.vigil.common.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /**
  * Requests are read strictly: unknown fields, numbers where text is expected (and the reverse),
@@ -17,6 +27,12 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
+
+    /** Runs after Quarkus' own customizers, so the strict Instant reader wins over JavaTimeModule's. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -42,5 +58,28 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.DateTime)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        // Jackson's own Instant reader takes numbers as epoch values whatever the coercion rules say.
+        mapper.registerModule(new SimpleModule("vigil-strict-instant").addDeserializer(Instant.class, new IsoInstant()));
+    }
+
+    /** Reads an {@link Instant} from ISO-8601 text only, such as {@code 2026-01-31T08:00:00Z}. */
+    static final class IsoInstant extends StdScalarDeserializer<Instant> {
+
+        IsoInstant() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            String text = parser.getText().trim();
+            try {
+                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
+            } catch (DateTimeParseException e) {
+                throw InvalidFormatException.from(parser, "not an ISO-8601 instant", text, Instant.class);
+            }
+        }
     }
 }
