@@ -12,10 +12,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Incident categories: the seeded ten plus what admins add. */
+/**
+ * Incident categories: the seeded ten plus what admins add. Categories are never changed or
+ * deleted once created, so what declaring needs of them ({@link CategoryRule}) is cached forever:
+ * a cache miss, including on another node, simply reads the database.
+ */
 @ApplicationScoped
 public class CategoryService {
+
+    /** What a declaration needs to know about its category. */
+    public record CategoryRule(String code, boolean restrictedByDefault) {
+    }
+
+    private final Map<String, CategoryRule> rules = new ConcurrentHashMap<>();
 
     @Inject
     CategoryRepository categories;
@@ -34,6 +46,22 @@ public class CategoryService {
     @WithSession
     public Uni<Category> get(String code) {
         return categories.findById(code).onItem().ifNull().failWith(() -> NotFoundException.of("category", code));
+    }
+
+    /** The rule of a category, or {@code null} when no such category exists. Call inside a session. */
+    public Uni<CategoryRule> rule(String code) {
+        CategoryRule cached = rules.get(code);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return categories.findById(code).map(category -> {
+            if (category == null) {
+                return null;
+            }
+            CategoryRule rule = new CategoryRule(category.code, category.restrictedByDefault);
+            rules.put(rule.code(), rule);
+            return rule;
+        });
     }
 
     @WithTransaction

@@ -47,7 +47,7 @@ public class IncidentService {
     ParticipantRepository participants;
 
     @Inject
-    CategoryRepository categories;
+    CategoryService categories;
 
     @Inject
     SeverityPolicyRepository severityPolicies;
@@ -72,14 +72,14 @@ public class IncidentService {
         if (!IncidentAccess.canDeclare(actor)) {
             throw new AccessDeniedException("declaring an incident needs RESPONDER, COMMANDER, MANAGER or ADMIN");
         }
-        return categories.findById(request.category()).flatMap(category -> {
+        return categories.rule(request.category()).flatMap(category -> {
             if (category == null) {
                 throw ValidationException.of("category", "unknown category '" + request.category()
                         + "'; GET /api/v1/categories lists them");
             }
-            boolean restricted = request.restricted() != null ? request.restricted() : category.restrictedByDefault;
-            if (!restricted && category.restrictedByDefault && !actor.isAdmin()) {
-                throw new AccessDeniedException(category.code + " incidents are restricted; only an ADMIN may "
+            boolean restricted = request.restricted() != null ? request.restricted() : category.restrictedByDefault();
+            if (!restricted && category.restrictedByDefault() && !actor.isAdmin()) {
+                throw new AccessDeniedException(category.code() + " incidents are restricted; only an ADMIN may "
                         + "declare one unrestricted");
             }
             return incidents.nextNumber().flatMap(number -> {
@@ -89,7 +89,7 @@ public class IncidentService {
                 incident.number = number;
                 incident.title = request.title().strip();
                 incident.summary = request.summary() == null ? null : request.summary().strip();
-                incident.category = category.code;
+                incident.category = category.code();
                 incident.severity = request.severity();
                 incident.peakSeverity = request.severity();
                 incident.region = request.region();

@@ -1,24 +1,23 @@
 package io.vigil.api;
 
 import static io.restassured.RestAssured.given;
-import static io.vigil.support.Api.PROBLEM_JSON;
 import static io.vigil.support.Api.asAdmin;
+import static io.vigil.support.Problems.problem;
+import static io.vigil.support.Problems.unauthenticated;
+import static io.vigil.support.Problems.validationProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 import io.vigil.support.Api;
 import io.vigil.support.Api.TestUser;
 import java.time.Instant;
@@ -54,8 +53,7 @@ class AuditEndpointsTest {
     void aStatusChangeIsAuditedWithBeforeAndAfter() {
         TestUser commander = Api.user("COMMANDER");
         String id = Api.declare(commander.request(), "MISINFORMATION", "SEV3");
-        commander.request().body(Map.of("status", "INVESTIGATING")).post(INCIDENTS + "/" + id + "/status")
-                .then().statusCode(200);
+        Api.changeStatus(commander.request(), id, "INVESTIGATING").then().statusCode(200);
 
         asAdmin().queryParam("entityType", "incident").queryParam("entityId", id).get(AUDIT)
                 .then().log().ifValidationFails().statusCode(200).contentType(ContentType.JSON)
@@ -82,8 +80,7 @@ class AuditEndpointsTest {
     void entriesAreFilteredByActorAndTime() {
         TestUser commander = Api.user("COMMANDER");
         String id = Api.declare(commander.request(), "OTHER", "SEV4");
-        commander.request().body(Map.of("status", "INVESTIGATING")).post(INCIDENTS + "/" + id + "/status")
-                .then().statusCode(200);
+        Api.changeStatus(commander.request(), id, "INVESTIGATING").then().statusCode(200);
         commander.request().body(Map.of("text", "looking")).post(INCIDENTS + "/" + id + "/timeline")
                 .then().statusCode(201);
 
@@ -153,8 +150,7 @@ class AuditEndpointsTest {
     void theAuditLogIsPagedNewestFirst() {
         TestUser commander = Api.user("COMMANDER");
         String id = Api.declare(commander.request(), "OTHER", "SEV4");
-        commander.request().body(Map.of("status", "INVESTIGATING")).post(INCIDENTS + "/" + id + "/status")
-                .then().statusCode(200);
+        Api.changeStatus(commander.request(), id, "INVESTIGATING").then().statusCode(200);
 
         ExtractableResponse<Response> first = asAdmin().queryParam("actor", commander.id().toString())
                 .queryParam("limit", 1).get(AUDIT)
@@ -185,9 +181,7 @@ class AuditEndpointsTest {
     @ParameterizedTest(name = "GET /audit?{0} is a 400 naming {1}")
     @MethodSource("badQueries")
     void badQueryIsA400(Map<String, String> query, String field) {
-        problem(asAdmin().queryParams(query).get(AUDIT), 400)
-                .body("type", equalTo("/problems/validation"))
-                .body("errors.field", hasItem(field))
+        validationProblem(asAdmin().queryParams(query).get(AUDIT), field)
                 .body("errors", hasSize(1));
     }
 
@@ -195,10 +189,8 @@ class AuditEndpointsTest {
 
     @Test
     void missingOrBadTokenIsA401() {
-        problem(given().get(AUDIT), 401)
-                .header("WWW-Authenticate", containsString("Bearer"))
-                .body("type", equalTo("/problems/unauthenticated"));
-        problem(Api.as("vgl_nope").get(AUDIT), 401).body("type", equalTo("/problems/unauthenticated"));
+        unauthenticated(given(), "GET", AUDIT).header("WWW-Authenticate", containsString("Bearer"));
+        unauthenticated(Api.as("vgl_nope"), "GET", AUDIT);
         problem(given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get(AUDIT), 401);
         // the query is not even looked at without a valid token
         problem(given().queryParam("from", "yesterday").get(AUDIT), 401);
@@ -215,15 +207,6 @@ class AuditEndpointsTest {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static ValidatableResponse problem(Response response, int status) {
-        return response.then().log().ifValidationFails()
-                .statusCode(status)
-                .contentType(PROBLEM_JSON)
-                .body("status", equalTo(status))
-                .body("title", notNullValue())
-                .body("type", startsWith("/problems/"));
-    }
 
     private static List<String> actions(Map<String, ?> query) {
         return asAdmin().queryParams(query).queryParam("limit", 200).get(AUDIT)

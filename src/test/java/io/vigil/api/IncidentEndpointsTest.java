@@ -1,8 +1,9 @@
 package io.vigil.api;
 
-import static io.restassured.RestAssured.given;
-import static io.vigil.support.Api.PROBLEM_JSON;
 import static io.vigil.support.Api.asAdmin;
+import static io.vigil.support.Problems.problem;
+import static io.vigil.support.Problems.validationProblem;
+import static io.vigil.support.Problems.withRawBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -14,16 +15,15 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.vigil.support.Api;
 import io.vigil.support.Api.TestUser;
+import io.vigil.support.Problems.EveryEndpointNeedsAToken;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +56,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The timeline endpoints are covered by {@link TimelineEndpointsTest}.
  */
 @QuarkusTest
-class IncidentEndpointsTest {
+class IncidentEndpointsTest implements EveryEndpointNeedsAToken {
 
     private static final String INCIDENTS = "/api/v1/incidents";
 
@@ -95,19 +95,9 @@ class IncidentEndpointsTest {
                 Arguments.of("DELETE", id + "/participants/" + UUID.randomUUID()));
     }
 
-    @ParameterizedTest(name = "{0} {1} without a token is 401")
-    @MethodSource("everyEndpoint")
-    void missingTokenIs401(String method, String path) {
-        problem(withBody(given().contentType(ContentType.JSON), method).request(method, path), 401)
-                .header("WWW-Authenticate", containsString("Bearer"))
-                .body("type", equalTo("/problems/unauthenticated"));
-    }
-
-    @ParameterizedTest(name = "{0} {1} with an unknown token is 401")
-    @MethodSource("everyEndpoint")
-    void unknownTokenIs401(String method, String path) {
-        problem(withBody(Api.as("vgl_notARealToken"), method).request(method, path), 401)
-                .body("type", equalTo("/problems/unauthenticated"));
+    @Override
+    public String unknownToken() {
+        return "vgl_notARealToken";
     }
 
     // ---------------------------------------------------------------- POST /incidents
@@ -197,9 +187,7 @@ class IncidentEndpointsTest {
     void invalidDeclarationIsA400NamingTheField(String field, Object value, String reported) {
         Map<String, Object> body = new HashMap<>(Api.declaration(category, "SEV3", "EMEA"));
         body.put(field, value);
-        problem(responder.request().body(body).post(INCIDENTS), 400)
-                .body("type", equalTo("/problems/validation"))
-                .body("errors.field", hasItem(reported));
+        validationProblem(responder.request().body(body).post(INCIDENTS), reported);
     }
 
     @Test
@@ -285,9 +273,7 @@ class IncidentEndpointsTest {
     @ParameterizedTest(name = "GET /incidents?{0}={1} is a 400 naming {2}")
     @MethodSource("badListQueries")
     void badListQueryIsA400(String param, String value, String field) {
-        problem(responder.request().queryParam(param, value).get(INCIDENTS), 400)
-                .body("type", equalTo("/problems/validation"))
-                .body("errors.field", hasItem(field));
+        validationProblem(responder.request().queryParam(param, value).get(INCIDENTS), field);
     }
 
     @Test
@@ -457,8 +443,7 @@ class IncidentEndpointsTest {
     @Test
     void cancellingNeedsAReason() {
         String id = declare(responder, category, "SEV3", "APAC").path("id");
-        problem(changeStatus(commander, id, "CANCELLED"), 400)
-                .body("type", equalTo("/problems/validation"))
+        validationProblem(changeStatus(commander, id, "CANCELLED"))
                 .body("errors.field", contains("reason"));
         problem(changeStatus(commander, id, "CANCELLED", "   "), 400).body("errors.field", contains("reason"));
         asAdmin().get(INCIDENTS + "/" + id).then().statusCode(200).body("status", equalTo("DECLARED"));
@@ -493,9 +478,7 @@ class IncidentEndpointsTest {
     @MethodSource("invalidStatusRequests")
     void invalidStatusRequestIsA400(String body, String field) {
         String id = declare(responder, category, "SEV3", "EMEA").path("id");
-        problem(withRawBody(commander.request(), body).post(INCIDENTS + "/" + id + "/status"), 400)
-                .body("type", equalTo("/problems/validation"))
-                .body("errors.field", hasItem(field));
+        validationProblem(withRawBody(commander.request(), body).post(INCIDENTS + "/" + id + "/status"), field);
         asAdmin().get(INCIDENTS + "/" + id).then().statusCode(200).body("status", equalTo("DECLARED"));
     }
 
@@ -546,9 +529,7 @@ class IncidentEndpointsTest {
     @MethodSource("invalidSeverityRequests")
     void invalidSeverityRequestIsA400(String body, String field) {
         String id = declare(responder, category, "SEV3", "EMEA").path("id");
-        problem(withRawBody(commander.request(), body).post(INCIDENTS + "/" + id + "/severity"), 400)
-                .body("type", equalTo("/problems/validation"))
-                .body("errors.field", hasItem(field));
+        validationProblem(withRawBody(commander.request(), body).post(INCIDENTS + "/" + id + "/severity"), field);
         asAdmin().get(INCIDENTS + "/" + id).then().statusCode(200).body("severity", equalTo("SEV3"));
     }
 
@@ -601,8 +582,8 @@ class IncidentEndpointsTest {
     @Test
     void assigningAnUnknownUserIsA400OnUserId() {
         String id = declare(responder, category, "SEV3", "EMEA").path("id");
-        problem(commander.request().body(Map.of("userId", UUID.randomUUID())).put(INCIDENTS + "/" + id + "/commander"), 400)
-                .body("type", equalTo("/problems/validation"))
+        validationProblem(commander.request().body(Map.of("userId", UUID.randomUUID()))
+                .put(INCIDENTS + "/" + id + "/commander"))
                 .body("errors.field", contains("userId"));
         problem(commander.request().body("{\"userId\":\"bob\"}").put(INCIDENTS + "/" + id + "/commander"), 400)
                 .body("errors.field", hasItem("userId"));
@@ -675,8 +656,7 @@ class IncidentEndpointsTest {
     void invalidParticipantIsA400OnUserId() {
         String id = declare(responder, category, "SEV3", "EMEA").path("id");
         String participants = INCIDENTS + "/" + id + "/participants";
-        problem(commander.request().body(Map.of("userId", UUID.randomUUID())).post(participants), 400)
-                .body("type", equalTo("/problems/validation"))
+        validationProblem(commander.request().body(Map.of("userId", UUID.randomUUID())).post(participants))
                 .body("errors.field", contains("userId"));
         problem(commander.request().body("{\"userId\":42}").post(participants), 400).body("errors.field", hasItem("userId"));
         problem(commander.request().body("{}").post(participants), 400).body("errors.field", hasItem("userId"));
@@ -712,25 +692,8 @@ class IncidentEndpointsTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static ValidatableResponse problem(Response response, int status) {
-        return response.then().log().ifValidationFails()
-                .statusCode(status)
-                .contentType(PROBLEM_JSON)
-                .body("status", equalTo(status))
-                .body("title", notNullValue())
-                .body("type", startsWith("/problems/"));
-    }
-
-    private static RequestSpecification withBody(RequestSpecification request, String method) {
-        return method.equals("POST") || method.equals("PUT") ? request.body("{}") : request;
-    }
-
-    private static RequestSpecification withRawBody(RequestSpecification request, String body) {
-        return body.isEmpty() ? request : request.body(body);
-    }
-
     static String newCategory(boolean restricted) {
-        String code = "T_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        String code = Api.uniqueCode("T_");
         asAdmin().body(Map.of("code", code, "name", "Test " + code, "restrictedByDefault", restricted))
                 .post("/api/v1/categories").then().statusCode(201);
         return code;
@@ -746,7 +709,7 @@ class IncidentEndpointsTest {
     }
 
     private static Response changeStatus(RequestSpecification as, String id, String status) {
-        return as.body(Map.of("status", status)).post(INCIDENTS + "/" + id + "/status");
+        return Api.changeStatus(as, id, status);
     }
 
     private static Response changeStatus(TestUser as, String id, String status, String reason) {

@@ -3,6 +3,8 @@ package io.vigil.api;
 import static io.restassured.RestAssured.given;
 import static io.vigil.support.Api.PROBLEM_JSON;
 import static io.vigil.support.Api.asAdmin;
+import static io.vigil.support.Problems.problemJson;
+import static io.vigil.support.Problems.problemStatus;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -54,37 +56,31 @@ class MalformedInputTest {
     @ParameterizedTest
     @MethodSource("badDeclarations")
     void badDeclarationIsA400NamingTheField(String body, String field) {
-        asAdmin().body(body).post("/api/v1/incidents")
-                .then().log().ifValidationFails()
-                .statusCode(400).contentType(PROBLEM_JSON)
-                .body("status", equalTo(400))
+        problemStatus(asAdmin().body(body).post("/api/v1/incidents"), 400)
                 .body("type", equalTo("/problems/validation"))
                 .body("errors.field", hasItem(field));
     }
 
     @Test
     void missingBodyIsA400() {
-        asAdmin().post("/api/v1/incidents").then().log().ifValidationFails()
-                .statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("body"));
+        problemJson(asAdmin().post("/api/v1/incidents"), 400).body("errors.field", hasItem("body"));
     }
 
     @Test
     void wrongMediaTypeIsA415() {
-        given().header("Authorization", "Bearer " + Api.BOOTSTRAP_TOKEN).contentType(ContentType.TEXT)
-                .body("hello").post("/api/v1/incidents")
-                .then().statusCode(415).contentType(PROBLEM_JSON);
+        problemJson(given().header("Authorization", "Bearer " + Api.BOOTSTRAP_TOKEN).contentType(ContentType.TEXT)
+                .body("hello").post("/api/v1/incidents"), 415);
     }
 
     @Test
     void bodyOverOneMebibyteIsA413() {
         String big = "{\"title\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}";
-        asAdmin().body(big).post("/api/v1/incidents")
-                .then().statusCode(413).contentType(PROBLEM_JSON).body("status", equalTo(413));
+        problemStatus(asAdmin().body(big).post("/api/v1/incidents"), 413);
     }
 
     @Test
     void badQueryParametersAre400s() {
-        asAdmin().get("/api/v1/incidents?severity=SEV9").then().statusCode(400).contentType(PROBLEM_JSON)
+        problemJson(asAdmin().get("/api/v1/incidents?severity=SEV9"), 400)
                 .body("errors.field", hasItem("severity"));
         asAdmin().get("/api/v1/incidents?from=yesterday").then().statusCode(400).body("errors.field", hasItem("from"));
         asAdmin().get("/api/v1/incidents?limit=0").then().statusCode(400).body("errors.field", hasItem("limit"));
@@ -96,18 +92,16 @@ class MalformedInputTest {
 
     @Test
     void unknownPathsAndIdsAre404s() {
-        asAdmin().get("/api/v1/incidents/not-a-uuid").then().statusCode(404).contentType(PROBLEM_JSON);
-        asAdmin().get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM_JSON);
+        problemJson(asAdmin().get("/api/v1/incidents/not-a-uuid"), 404);
+        problemJson(asAdmin().get("/api/v1/nothing-here"), 404);
         asAdmin().delete("/api/v1/incidents").then().statusCode(lessThan(500)).contentType(PROBLEM_JSON)
                 .body("status", equalTo(405));
     }
 
     @Test
     void missingOrBadTokenIsA401() {
-        given().get("/api/v1/me").then().statusCode(401).contentType(PROBLEM_JSON)
-                .header("WWW-Authenticate", containsString("Bearer"));
-        given().header("Authorization", "Bearer nope").get("/api/v1/me").then().statusCode(401)
-                .contentType(PROBLEM_JSON);
+        problemJson(given().get("/api/v1/me"), 401).header("WWW-Authenticate", containsString("Bearer"));
+        problemJson(given().header("Authorization", "Bearer nope").get("/api/v1/me"), 401);
         given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/me").then().statusCode(401);
         given().header("Authorization", "Bearer ").get("/api/v1/me").then().statusCode(401);
     }

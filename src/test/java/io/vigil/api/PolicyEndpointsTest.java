@@ -1,8 +1,8 @@
 package io.vigil.api;
 
-import static io.restassured.RestAssured.given;
-import static io.vigil.support.Api.PROBLEM_JSON;
 import static io.vigil.support.Api.asAdmin;
+import static io.vigil.support.Problems.problem;
+import static io.vigil.support.Problems.validationProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -12,20 +12,17 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import io.vigil.support.Api;
 import io.vigil.support.Api.TestUser;
+import io.vigil.support.Problems.EveryEndpointNeedsAToken;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +50,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * back as it was before the test ends.
  */
 @QuarkusTest
-class PolicyEndpointsTest {
+class PolicyEndpointsTest implements EveryEndpointNeedsAToken {
 
     private static final String CATEGORIES = "/api/v1/categories";
     private static final String SEVERITIES = "/api/v1/severities";
@@ -73,19 +70,9 @@ class PolicyEndpointsTest {
                 Arguments.of("PUT", SEVERITIES + "/SEV1"));
     }
 
-    @ParameterizedTest(name = "{0} {1} without a token is 401")
-    @MethodSource("everyEndpoint")
-    void missingTokenIs401(String method, String path) {
-        problem(withBody(given().contentType(ContentType.JSON), method).request(method, path), 401)
-                .header("WWW-Authenticate", containsString("Bearer"))
-                .body("type", equalTo("/problems/unauthenticated"));
-    }
-
-    @ParameterizedTest(name = "{0} {1} with an unknown token is 401")
-    @MethodSource("everyEndpoint")
-    void unknownTokenIs401(String method, String path) {
-        problem(withBody(Api.as("vgl_unknown-token"), method).request(method, path), 401)
-                .body("type", equalTo("/problems/unauthenticated"));
+    @Override
+    public String unknownToken() {
+        return "vgl_unknown-token";
     }
 
     // ---------------------------------------------------------------- categories
@@ -186,9 +173,7 @@ class PolicyEndpointsTest {
         Map<String, Object> body = new HashMap<>(Map.of("code", code, "name", "Test category",
                 "restrictedByDefault", false));
         body.put(field, value);
-        problem(asAdmin().body(body).post(CATEGORIES), 400)
-                .body("type", equalTo("/problems/validation"))
-                .body("errors.field", hasItem(reported));
+        validationProblem(asAdmin().body(body).post(CATEGORIES), reported);
         problem(asAdmin().get(CATEGORIES + "/" + code), 404);
     }
 
@@ -357,9 +342,7 @@ class PolicyEndpointsTest {
                 "leadershipNotified", false, "postmortemRequired", true));
         body.put(field, value);
         try {
-            problem(asAdmin().body(body).put(SEVERITIES + "/SEV2"), 400)
-                    .body("type", equalTo("/problems/validation"))
-                    .body("errors.field", hasItem(reported));
+            validationProblem(asAdmin().body(body).put(SEVERITIES + "/SEV2"), reported);
         } finally {
             if (!current("SEV2").equals(before)) {
                 restore("SEV2", before);
@@ -407,21 +390,8 @@ class PolicyEndpointsTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static ValidatableResponse problem(Response response, int status) {
-        return response.then().log().ifValidationFails()
-                .statusCode(status)
-                .contentType(PROBLEM_JSON)
-                .body("status", equalTo(status))
-                .body("title", notNullValue())
-                .body("type", startsWith("/problems/"));
-    }
-
-    private static RequestSpecification withBody(RequestSpecification request, String method) {
-        return method.equals("POST") || method.equals("PUT") ? request.body("{}") : request;
-    }
-
     private static String code() {
-        return "P_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        return Api.uniqueCode("P_");
     }
 
     /** The policy as stored now, without {@code updatedAt} (which every PUT moves). */

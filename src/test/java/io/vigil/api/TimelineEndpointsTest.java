@@ -1,8 +1,12 @@
 package io.vigil.api;
 
 import static io.restassured.RestAssured.given;
-import static io.vigil.support.Api.PROBLEM_JSON;
 import static io.vigil.support.Api.asAdmin;
+import static io.vigil.support.Problems.problem;
+import static io.vigil.support.Problems.unauthenticated;
+import static io.vigil.support.Problems.validationProblem;
+import static io.vigil.support.Problems.withBody;
+import static io.vigil.support.Problems.withRawBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -11,13 +15,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.vigil.support.Api;
 import io.vigil.support.Api.TestUser;
@@ -72,23 +74,14 @@ class TimelineEndpointsTest {
     @ParameterizedTest(name = "{0} {1} without a token is 401")
     @MethodSource("everyEndpoint")
     void missingTokenIs401(String method, String path) {
-        RequestSpecification request = given().contentType(ContentType.JSON);
-        if (method.equals("POST")) {
-            request.body(Map.of("text", "hello"));
-        }
-        problem(request.request(method, path), 401)
-                .header("WWW-Authenticate", containsString("Bearer"))
-                .body("type", equalTo("/problems/unauthenticated"));
+        unauthenticated(withBody(given().contentType(ContentType.JSON), method, Map.of("text", "hello")), method, path)
+                .header("WWW-Authenticate", containsString("Bearer"));
     }
 
     @ParameterizedTest(name = "{0} {1} with an unknown token is 401")
     @MethodSource("everyEndpoint")
     void unknownTokenIs401(String method, String path) {
-        RequestSpecification request = Api.as("vgl_unknown");
-        if (method.equals("POST")) {
-            request.body(Map.of("text", "hello"));
-        }
-        problem(request.request(method, path), 401).body("type", equalTo("/problems/unauthenticated"));
+        unauthenticated(withBody(Api.as("vgl_unknown"), method, Map.of("text", "hello")), method, path);
     }
 
     @Test
@@ -173,8 +166,7 @@ class TimelineEndpointsTest {
     @Test
     void aFutureNoteIsA400OnAt() {
         String id = declare();
-        problem(note(id, "from the future", Instant.now().plus(Duration.ofHours(1))), 400)
-                .body("type", equalTo("/problems/validation"))
+        validationProblem(note(id, "from the future", Instant.now().plus(Duration.ofHours(1))))
                 .body("errors.field", contains("at"));
         assertThat(texts(id)).containsExactly(declaredText(id));
     }
@@ -196,13 +188,7 @@ class TimelineEndpointsTest {
     @MethodSource("invalidNotes")
     void invalidNoteIsA400(String body, String field) {
         String id = declare();
-        RequestSpecification request = responder.request();
-        if (!body.isEmpty()) {
-            request.body(body);
-        }
-        problem(request.post(timeline(id)), 400)
-                .body("type", equalTo("/problems/validation"))
-                .body("errors.field", hasItem(field));
+        validationProblem(withRawBody(responder.request(), body).post(timeline(id)), field);
         assertThat(texts(id)).containsExactly(declaredText(id));
     }
 
@@ -211,8 +197,8 @@ class TimelineEndpointsTest {
     void aNumberForAtIsA400() {
         String id = declare();
         for (String at : List.of("1700000000", "1700000000000", "1.7E9")) {
-            problem(responder.request().body("{\"text\":\"numeric at\",\"at\":" + at + "}").post(timeline(id)), 400)
-                    .body("type", equalTo("/problems/validation"))
+            validationProblem(responder.request().body("{\"text\":\"numeric at\",\"at\":" + at + "}")
+                    .post(timeline(id)))
                     .body("errors.field", contains("at"));
         }
         assertThat(texts(id)).containsExactly(declaredText(id));
@@ -305,9 +291,7 @@ class TimelineEndpointsTest {
     @MethodSource("badPaging")
     void badPagingIsA400(String param, String value, String field) {
         String id = declare();
-        problem(responder.request().queryParam(param, value).get(timeline(id)), 400)
-                .body("type", equalTo("/problems/validation"))
-                .body("errors.field", hasItem(field));
+        validationProblem(responder.request().queryParam(param, value).get(timeline(id)), field);
     }
 
     @Test
@@ -322,15 +306,6 @@ class TimelineEndpointsTest {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static ValidatableResponse problem(Response response, int status) {
-        return response.then().log().ifValidationFails()
-                .statusCode(status)
-                .contentType(PROBLEM_JSON)
-                .body("status", equalTo(status))
-                .body("title", notNullValue())
-                .body("type", startsWith("/problems/"));
-    }
 
     private static String declare() {
         return Api.declare(responder.request(), "OTHER", "SEV4");

@@ -1,8 +1,10 @@
 package io.vigil.api;
 
-import static io.restassured.RestAssured.given;
-import static io.vigil.support.Api.PROBLEM_JSON;
 import static io.vigil.support.Api.asAdmin;
+import static io.vigil.support.Problems.problem;
+import static io.vigil.support.Problems.unauthenticatedWithToken;
+import static io.vigil.support.Problems.validationProblem;
+import static io.vigil.support.Problems.withRawBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -19,10 +21,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.vigil.support.Api;
 import io.vigil.support.Api.TestUser;
+import io.vigil.support.Problems.EveryEndpointNeedsAToken;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +56,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * </ul>
  */
 @QuarkusTest
-class UserEndpointsTest {
+class UserEndpointsTest implements EveryEndpointNeedsAToken {
 
     private static final String USERS = "/api/v1/users";
 
@@ -72,20 +74,18 @@ class UserEndpointsTest {
                 Arguments.of("DELETE", USERS + "/" + user + "/tokens/" + UUID.randomUUID()));
     }
 
-    @ParameterizedTest(name = "{0} {1} without a token is 401")
-    @MethodSource("everyEndpoint")
-    void missingTokenIs401(String method, String path) {
-        problem(withBody(given().contentType(ContentType.JSON), method).request(method, path), 401)
-                .header("WWW-Authenticate", containsString("Bearer"))
-                .body("type", equalTo("/problems/unauthenticated"));
+    @Override
+    public String unknownToken() {
+        return "vgl_thisTokenWasNeverIssuedByVigil0000000000000";
     }
 
+    /** As {@link EveryEndpointNeedsAToken#unknownTokenIs401}, and the answer carries a Bearer challenge too. */
+    @Override
     @ParameterizedTest(name = "{0} {1} with an unknown token is 401")
     @MethodSource("everyEndpoint")
-    void unknownTokenIs401(String method, String path) {
-        problem(withBody(Api.as("vgl_thisTokenWasNeverIssuedByVigil0000000000000"), method).request(method, path), 401)
-                .header("WWW-Authenticate", containsString("Bearer"))
-                .body("type", equalTo("/problems/unauthenticated"));
+    public void unknownTokenIs401(String method, String path) {
+        unauthenticatedWithToken(unknownToken(), method, path)
+                .header("WWW-Authenticate", containsString("Bearer"));
     }
 
     // ---------------------------------------------------------------- POST /users
@@ -149,9 +149,7 @@ class UserEndpointsTest {
     void invalidUserIsA400NamingTheField(String field, Object value, String reported) {
         Map<String, Object> body = validUser(handle());
         body.put(field, value);
-        problem(asAdmin().body(body).post(USERS), 400)
-                .body("type", equalTo("/problems/validation"))
-                .body("errors.field", hasItem(reported))
+        validationProblem(asAdmin().body(body).post(USERS), reported)
                 .body("errors.find { it.field == '" + reported + "' }.message", notNullValue());
     }
 
@@ -387,13 +385,7 @@ class UserEndpointsTest {
     @MethodSource("invalidTokenRequests")
     void invalidTokenRequestIsA400(String body, String field) {
         TestUser user = Api.user("RESPONDER");
-        RequestSpecification request = user.request();
-        if (!body.isEmpty()) {
-            request.body(body);
-        }
-        problem(request.post(USERS + "/" + user.id() + "/tokens"), 400)
-                .body("type", equalTo("/problems/validation"))
-                .body("errors.field", hasItem(field));
+        validationProblem(withRawBody(user.request(), body).post(USERS + "/" + user.id() + "/tokens"), field);
         user.request().get(USERS + "/" + user.id() + "/tokens").then().statusCode(200).body("items", hasSize(1));
     }
 
@@ -421,21 +413,8 @@ class UserEndpointsTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static ValidatableResponse problem(Response response, int status) {
-        return response.then().log().ifValidationFails()
-                .statusCode(status)
-                .contentType(PROBLEM_JSON)
-                .body("status", equalTo(status))
-                .body("title", notNullValue())
-                .body("type", startsWith("/problems/"));
-    }
-
-    private static RequestSpecification withBody(RequestSpecification request, String method) {
-        return method.equals("POST") || method.equals("PUT") ? request.body("{}") : request;
-    }
-
     private static String handle() {
-        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        return Api.unique("t", 14);
     }
 
     private static Map<String, Object> validUser(String handle) {

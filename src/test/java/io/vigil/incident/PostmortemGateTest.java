@@ -1,6 +1,6 @@
 package io.vigil.incident;
 
-import static io.vigil.support.Api.PROBLEM_JSON;
+import static io.vigil.support.Problems.problemJson;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -28,8 +28,7 @@ class PostmortemGateTest {
     private String resolvedIncident(String severity) {
         String id = Api.declare(commander.request(), "ABUSE_HARASSMENT", severity);
         for (String status : new String[] {"INVESTIGATING", "MITIGATED", "RESOLVED"}) {
-            commander.request().body(Map.of("status", status)).post("/api/v1/incidents/" + id + "/status")
-                    .then().statusCode(200).body("status", equalTo(status));
+            Api.changeStatus(commander.request(), id, status).then().statusCode(200).body("status", equalTo(status));
         }
         return id;
     }
@@ -37,15 +36,14 @@ class PostmortemGateTest {
     @Test
     void aSev3ClosesWithoutAPostmortem() {
         String id = resolvedIncident("SEV3");
-        commander.request().body(Map.of("status", "CLOSED")).post("/api/v1/incidents/" + id + "/status")
+        Api.changeStatus(commander.request(), id, "CLOSED")
                 .then().statusCode(200).body("status", equalTo("CLOSED")).body("closedAt", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
     void aSev1CannotCloseWithoutAPublishedPostmortem() {
         String id = resolvedIncident("SEV1");
-        commander.request().body(Map.of("status", "CLOSED")).post("/api/v1/incidents/" + id + "/status")
-                .then().statusCode(409).contentType(PROBLEM_JSON)
+        problemJson(Api.changeStatus(commander.request(), id, "CLOSED"), 409)
                 .body("detail", org.hamcrest.Matchers.containsString("post-mortem"))
                 .body("allowed", not(hasItem("CLOSED")));
         commander.request().get("/api/v1/incidents/" + id).then().body("status", equalTo("RESOLVED"));
@@ -57,7 +55,6 @@ class PostmortemGateTest {
         commander.request().body(Map.of("severity", "SEV4", "reason", "smaller than we thought"))
                 .post("/api/v1/incidents/" + id + "/severity")
                 .then().statusCode(200).body("severity", equalTo("SEV4")).body("peakSeverity", equalTo("SEV2"));
-        commander.request().body(Map.of("status", "CLOSED")).post("/api/v1/incidents/" + id + "/status")
-                .then().statusCode(409).contentType(PROBLEM_JSON);
+        problemJson(Api.changeStatus(commander.request(), id, "CLOSED"), 409);
     }
 }

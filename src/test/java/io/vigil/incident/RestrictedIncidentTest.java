@@ -1,7 +1,8 @@
 package io.vigil.incident;
 
-import static io.vigil.support.Api.PROBLEM_JSON;
 import static io.vigil.support.Api.asAdmin;
+import static io.vigil.support.Problems.problemJson;
+import static io.vigil.support.Problems.problemStatus;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -53,7 +54,7 @@ class RestrictedIncidentTest {
         assertNotFound(outsider.request().get(base));
         assertNotFound(outsider.request().get(base + "/timeline"));
         assertNotFound(outsider.request().body(Map.of("text", "hello")).post(base + "/timeline"));
-        assertNotFound(outsider.request().body(Map.of("status", "INVESTIGATING")).post(base + "/status"));
+        assertNotFound(Api.changeStatus(outsider.request(), id, "INVESTIGATING"));
         assertNotFound(outsider.request().body(Map.of("severity", "SEV2", "reason", "r")).post(base + "/severity"));
         assertNotFound(outsider.request().body(Map.of("userId", someone.id())).put(base + "/commander"));
         assertNotFound(outsider.request().get(base + "/participants"));
@@ -66,8 +67,7 @@ class RestrictedIncidentTest {
                 .body("items.id", not(hasItem(id)));
         outsider.request().get("/api/v1/incidents/counts" + window()).then().statusCode(200)
                 .body("total", equalTo(0));
-        outsider.request().get("/api/v1/audit?entityId=" + id).then().statusCode(403)
-                .contentType(PROBLEM_JSON);
+        problemJson(outsider.request().get("/api/v1/audit?entityId=" + id), 403);
     }
 
     @Test
@@ -104,7 +104,7 @@ class RestrictedIncidentTest {
                 .then().statusCode(200);
         commander.request().get("/api/v1/incidents/" + id).then().statusCode(200);
         commander.request().get("/api/v1/incidents" + window()).then().body("items.id", hasItem(id));
-        commander.request().body(Map.of("status", "INVESTIGATING")).post("/api/v1/incidents/" + id + "/status")
+        Api.changeStatus(commander.request(), id, "INVESTIGATING")
                 .then().statusCode(200).body("status", equalTo("INVESTIGATING"));
     }
 
@@ -136,8 +136,7 @@ class RestrictedIncidentTest {
     void onlyAnAdminMayDeclareARestrictedCategoryUnrestricted() {
         Map<String, Object> body = new java.util.HashMap<>(Api.declaration("CHILD_SAFETY", "SEV2", "EMEA"));
         body.put("restricted", false);
-        Api.user("COMMANDER").request().body(body).post("/api/v1/incidents")
-                .then().statusCode(403).contentType(PROBLEM_JSON);
+        problemJson(Api.user("COMMANDER").request().body(body).post("/api/v1/incidents"), 403);
         asAdmin().body(body).post("/api/v1/incidents").then().statusCode(201).body("restricted", equalTo(false));
     }
 
@@ -151,6 +150,6 @@ class RestrictedIncidentTest {
     }
 
     private static void assertNotFound(io.restassured.response.Response response) {
-        response.then().statusCode(404).contentType(PROBLEM_JSON).body("status", equalTo(404));
+        problemStatus(response, 404);
     }
 }

@@ -3,6 +3,7 @@ package io.vigil.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class Api {
     }
 
     public static TestUser user(String... roles) {
-        String handle = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String handle = unique("u", 12);
         String id = asAdmin().body(Map.of(
                         "handle", handle,
                         "displayName", "User " + handle,
@@ -46,6 +47,16 @@ public final class Api {
         return new TestUser(UUID.fromString(id), handle, token);
     }
 
+    /** {@code prefix} followed by {@code length} random hex digits: a handle no other test has taken. */
+    public static String unique(String prefix, int length) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, length);
+    }
+
+    /** An upper-case code no other test has taken, such as a category code: {@code prefix} and 16 hex digits. */
+    public static String uniqueCode(String prefix) {
+        return unique(prefix, 16).toUpperCase();
+    }
+
     public static Map<String, Object> declaration(String category, String severity, String region) {
         return Map.of("title", "Test incident " + UUID.randomUUID(), "summary", "Something is happening",
                 "category", category, "severity", severity, "region", region);
@@ -55,5 +66,10 @@ public final class Api {
     public static String declare(RequestSpecification as, String category, String severity) {
         return as.body(declaration(category, severity, "EMEA")).post("/api/v1/incidents")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** Asks, as the given caller, for the incident to move to {@code status}; the answer is not checked. */
+    public static Response changeStatus(RequestSpecification as, String id, String status) {
+        return as.body(Map.of("status", status)).post("/api/v1/incidents/" + id + "/status");
     }
 }
