@@ -6,7 +6,9 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.vigil.common.paging.PageRequest;
 import io.vigil.common.security.Caller;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,10 +20,17 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     private static final String VISIBLE = "(i.restricted = false or i.declaredBy = :me or i.commanderId = :me"
             + " or exists (select 1 from IncidentParticipant p where p.incidentId = i.id and p.userId = :me))";
 
-    /** Next {@code INC-<n>} number: a sequence is unique under concurrency and may skip after a rollback. */
+    @Inject
+    Pool pool;
+
+    /**
+     * Next {@code INC-<n>} number: a sequence is unique under concurrency and may skip after a rollback.
+     * Read straight from the pool: {@code nextval} ignores transactions anyway, and Hibernate Reactive's
+     * native-query plan cache misses on this query every time, which made it a hot spot (docs/performance.md).
+     */
     public Uni<Long> nextNumber() {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select nextval('incident_number_seq')", Long.class)
-                .getSingleResult());
+        return pool.query("select nextval('incident_number_seq')").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** Newest first, keyset-paged on (declaredAt, id); only what the caller may see. */

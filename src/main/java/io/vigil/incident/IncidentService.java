@@ -1,6 +1,7 @@
 package io.vigil.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -67,46 +68,50 @@ public class IncidentService {
     @Inject
     Clock clock;
 
-    @WithTransaction
+    /**
+     * Declares an incident. The {@code INC-<n>} number is drawn before the transaction opens: it comes
+     * from the pool on its own connection, and asking for a second connection while holding one could
+     * exhaust the pool under load. A declaration that then fails leaves a gap, which references allow.
+     */
     public Uni<Incident> declare(DeclareIncident request, Caller actor) {
         if (!IncidentAccess.canDeclare(actor)) {
             throw new AccessDeniedException("declaring an incident needs RESPONDER, COMMANDER, MANAGER or ADMIN");
         }
-        return categories.rule(request.category()).flatMap(category -> {
-            if (category == null) {
-                throw ValidationException.of("category", "unknown category '" + request.category()
-                        + "'; GET /api/v1/categories lists them");
-            }
-            boolean restricted = request.restricted() != null ? request.restricted() : category.restrictedByDefault();
-            if (!restricted && category.restrictedByDefault() && !actor.isAdmin()) {
-                throw new AccessDeniedException(category.code() + " incidents are restricted; only an ADMIN may "
-                        + "declare one unrestricted");
-            }
-            return incidents.nextNumber().flatMap(number -> {
-                Instant now = clock.instant();
-                Incident incident = new Incident();
-                incident.id = UUID.randomUUID();
-                incident.number = number;
-                incident.title = request.title().strip();
-                incident.summary = request.summary() == null ? null : request.summary().strip();
-                incident.category = category.code();
-                incident.severity = request.severity();
-                incident.peakSeverity = request.severity();
-                incident.region = request.region();
-                incident.status = IncidentStatus.DECLARED;
-                incident.restricted = restricted;
-                incident.declaredBy = actor.id();
-                incident.declaredAt = now;
-                incident.updatedAt = now;
-                return incidents.persist(incident)
-                        .call(saved -> timeline.append(saved.id, TimelineType.DECLARED, actor,
-                                "Declared " + saved.severity + " " + saved.category + " in " + saved.region
-                                        + ": " + saved.title,
-                                data("severity", saved.severity, "category", saved.category, "region", saved.region,
-                                        "restricted", saved.restricted)))
-                        .call(saved -> audit.record(actor, "incident.declared", ENTITY, saved.id, null, saved));
-            });
-        });
+        return incidents.nextNumber().flatMap(number -> Panache.withTransaction(() ->
+                categories.rule(request.category()).flatMap(category -> {
+                    if (category == null) {
+                        throw ValidationException.of("category", "unknown category '" + request.category()
+                                + "'; GET /api/v1/categories lists them");
+                    }
+                    boolean restricted = request.restricted() != null ? request.restricted()
+                            : category.restrictedByDefault();
+                    if (!restricted && category.restrictedByDefault() && !actor.isAdmin()) {
+                        throw new AccessDeniedException(category.code() + " incidents are restricted; only an ADMIN "
+                                + "may declare one unrestricted");
+                    }
+                    Instant now = clock.instant();
+                    Incident incident = new Incident();
+                    incident.id = UUID.randomUUID();
+                    incident.number = number;
+                    incident.title = request.title().strip();
+                    incident.summary = request.summary() == null ? null : request.summary().strip();
+                    incident.category = category.code();
+                    incident.severity = request.severity();
+                    incident.peakSeverity = request.severity();
+                    incident.region = request.region();
+                    incident.status = IncidentStatus.DECLARED;
+                    incident.restricted = restricted;
+                    incident.declaredBy = actor.id();
+                    incident.declaredAt = now;
+                    incident.updatedAt = now;
+                    return incidents.persist(incident)
+                            .call(saved -> timeline.append(saved.id, TimelineType.DECLARED, actor,
+                                    "Declared " + saved.severity + " " + saved.category + " in " + saved.region
+                                            + ": " + saved.title,
+                                    data("severity", saved.severity, "category", saved.category,
+                                            "region", saved.region, "restricted", saved.restricted)))
+                            .call(saved -> audit.record(actor, "incident.declared", ENTITY, saved.id, null, saved));
+                })));
     }
 
     @WithSession

@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +24,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
@@ -37,11 +36,13 @@ import java.util.stream.Stream;
  * results: {@code docs/performance.md}. Not a test: run it with
  * {@code ./mvnw -Pbench -DskipTests verify}, which packages the service first.
  *
- * <p>Parameters (system properties): {@code bench.warmup} (500), {@code bench.count} (3000),
- * {@code bench.concurrency} (16), {@code bench.poolSize} (the service's
- * {@code quarkus.datasource.reactive.max-size}), {@code bench.jar}, {@code bench.outputDir},
+ * <p>Parameters (system properties): {@code bench.warmup} (40000, before the first round of each phase;
+ * both JVMs need that many to reach steady state, see docs/performance.md), {@code bench.count} (3000 per
+ * phase and round), {@code bench.rounds} (5), {@code bench.concurrency} (16), {@code bench.poolSize} (the service's
+ * {@code quarkus.datasource.reactive.max-size}), {@code bench.httpClient} ({@code jdk}: java.net.http, or
+ * {@code vertx}: the leaner Vert.x client), {@code bench.jar}, {@code bench.outputDir},
  * {@code bench.appJvmArgs}, {@code bench.readyTimeoutSeconds} (120), {@code bench.phaseTimeoutSeconds}
- * (180), {@code bench.maxRuntimeSeconds} (600, after which the run aborts itself).
+ * (300), {@code bench.maxRuntimeSeconds} (900, after which the run aborts itself).
  *
  * <p>Everything stays on loopback; the service and the database are always stopped at the end.
  */
@@ -55,7 +56,7 @@ public final class ApiThroughputBenchmark {
     private EmbeddedDatabase database;
     private AppProcess app;
     private DirectInserts direct;
-    private ExecutorService httpExecutor;
+    private LoadClient load;
 
     private ApiThroughputBenchmark(Settings settings) {
         this.settings = settings;
@@ -100,7 +101,7 @@ public final class ApiThroughputBenchmark {
         workDir = Files.createTempDirectory("vigil-bench-");
 
         log("starting embedded PostgreSQL in " + workDir);
-        database = EmbeddedDatabase.start(workDir, 0);
+        database = EmbeddedDatabase.start(workDir, 0, true);
         int dbPort = database.port();
 
         String bootstrapToken = randomToken();
@@ -119,69 +120,79 @@ public final class ApiThroughputBenchmark {
         long launched = System.nanoTime();
         app = AppProcess.start(settings.jar(), settings.appJvmArgs(), env, httpPort, workDir, appLog);
 
-        httpExecutor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "bench-http");
-            t.setDaemon(true);
-            return t;
-        });
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(httpExecutor).build();
-        app.awaitReady(http, settings.readyTimeout());
+        // setup requests (readiness, the responder) go through a plain client; the phases through `load`
+        HttpClient setup = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        app.awaitReady(setup, settings.readyTimeout());
         log(String.format(Locale.ROOT, "service ready after %.1f s", (System.nanoTime() - launched) / 1e9));
 
-        Responder responder = createResponder(http, bootstrapToken);
+        Responder responder = createResponder(setup, bootstrapToken);
+        load = LoadClient.create(settings.httpClient(), "127.0.0.1", httpPort, settings.concurrency());
         direct = new DirectInserts(dbPort, settings.poolSize(),
                 new DirectInserts.Actor(responder.id(), responder.handle(), responder.displayName()));
+
+        List<String> leftToDefault = direct.checkSchema();
+        if (!leftToDefault.isEmpty()) {
+            log("optional columns the ceiling leaves to their default: " + leftToDefault);
+        }
 
         ProcessCpu clientCpu = ProcessCpu.self("client");
         ProcessCpu appCpu = ProcessCpu.tree("service", app::pid);
         ProcessCpu pgCpu = ProcessCpu.tree("postgres", () -> postmasterPid(workDir));
         List<ProcessCpu> groups = List.of(clientCpu, appCpu, pgCpu);
 
-        int warmup = settings.warmup();
-        int count = settings.count();
-        int concurrency = settings.concurrency();
+        // Rounds alternate API and ceiling, so that each ratio compares neighbours in time; the first
+        // round of each phase is preceded by its warm-up.
+        List<UUID> incidents = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger declarations = new AtomicInteger();
+        AtomicInteger notes = new AtomicInteger();
+        List<Phase> apiDeclares = new ArrayList<>();
+        List<Phase> directDeclares = new ArrayList<>();
+        List<Phase> apiNotes = new ArrayList<>();
+        List<Phase> directNotes = new ArrayList<>();
+        for (int round = 1; round <= settings.rounds(); round++) {
+            int warmup = round == 1 ? settings.warmup() : 0;
+            String suffix = settings.rounds() > 1 ? " #" + round : "";
+            apiDeclares.add(measure("declare via API" + suffix, warmup, groups,
+                    i -> declareViaApi(responder.token(), declarations.getAndIncrement(), incidents)));
+            directDeclares.add(measure("declare, direct inserts" + suffix, warmup, groups,
+                    i -> direct.declare(declarations.getAndIncrement())));
+            // notes are spread over the incidents the API has declared so far
+            UUID[] targets = incidents.toArray(UUID[]::new);
+            apiNotes.add(measure("note via API" + suffix, warmup, groups, i -> {
+                int n = notes.getAndIncrement();
+                return noteViaApi(responder.token(), targets[n % targets.length], n);
+            }));
+            directNotes.add(measure("note, direct inserts" + suffix, warmup, groups, i -> {
+                int n = notes.getAndIncrement();
+                return direct.note(targets[n % targets.length], n);
+            }));
+        }
 
-        // declare: API, then the ceiling
-        List<UUID> incidents = new ArrayList<>();
-        UUID[] declared = new UUID[warmup + count];
-        Phase apiDeclare = measure("declare via API", groups,
-                i -> declareViaApi(http, responder.token(), i, declared),
-                i -> declareViaApi(http, responder.token(), warmup + i, declared));
-        incidents.addAll(Arrays.asList(declared));
-        Phase directDeclare = measure("declare, direct inserts", groups,
-                direct::declare, i -> direct.declare(warmup + i));
-
-        // note: API, then the ceiling, spread over the incidents the API declared
-        Phase apiNote = measure("note via API", groups,
-                i -> noteViaApi(http, responder.token(), incidents.get(i % incidents.size()), i),
-                i -> noteViaApi(http, responder.token(), incidents.get((warmup + i) % incidents.size()), warmup + i));
-        Phase directNote = measure("note, direct inserts", groups,
-                i -> direct.note(incidents.get(i % incidents.size()), i),
-                i -> direct.note(incidents.get((warmup + i) % incidents.size()), warmup + i));
-
-        String report = Report.markdown(startedAt, settings, Machine.describe(direct),
-                List.of(new Report.Pair("declare", "`POST /api/v1/incidents`", apiDeclare, directDeclare),
-                        new Report.Pair("note", "`POST /api/v1/incidents/{id}/timeline`", apiNote, directNote)));
+        String report = Report.markdown(startedAt, settings, Machine.describe(direct), load.describe(), leftToDefault,
+                List.of(new Report.Pair("declare", "`POST /api/v1/incidents`", apiDeclares, directDeclares),
+                        new Report.Pair("note", "`POST /api/v1/incidents/{id}/timeline`", apiNotes, directNotes)));
         Path results = settings.outputDir().resolve("results.md");
         Files.writeString(results, report);
         System.out.println();
         System.out.println(report);
-        log("written to " + results);
+        log(String.format(Locale.ROOT, "written to %s; the run took %.0f s", results,
+                Duration.between(startedAt, Instant.now()).toMillis() / 1000.0));
     }
 
     /** One phase: a checkpoint, the warm-up, then the measured run with CPU and row counts around it. */
-    private Phase measure(String name, List<ProcessCpu> groups, IntFunction<CompletionStage<?>> warmupOp,
-                          IntFunction<CompletionStage<?>> measuredOp) throws Exception {
+    private Phase measure(String name, int warmup, List<ProcessCpu> groups, IntFunction<CompletionStage<?>> op)
+            throws Exception {
         direct.checkpoint();
-        if (settings.warmup() > 0) {
-            ClosedLoop.run(name + " (warm-up)", settings.warmup(), settings.concurrency(), settings.phaseTimeout(),
-                    warmupOp);
+        if (warmup > 0) {
+            ClosedLoop.run(name + " (warm-up)", warmup, settings.concurrency(), settings.phaseTimeout(), op);
         }
         long[] rowsBefore = direct.rowCounts();
         List<Map<Long, Long>> cpuBefore = groups.stream().map(ProcessCpu::snapshot).toList();
+        double machineBefore = ProcessCpu.machineBusySeconds();
         ClosedLoop.Result result = ClosedLoop.run(name, settings.count(), settings.concurrency(),
-                settings.phaseTimeout(), measuredOp);
+                settings.phaseTimeout(), op);
+        double machineAfter = ProcessCpu.machineBusySeconds();
         List<Map<Long, Long>> cpuAfter = groups.stream().map(ProcessCpu::snapshot).toList();
         long[] rowsAfter = direct.rowCounts();
         double[] cpuSeconds = new double[groups.size()];
@@ -192,47 +203,45 @@ public final class ApiThroughputBenchmark {
         for (int t = 0; t < rows.length; t++) {
             rows[t] = rowsAfter[t] - rowsBefore[t];
         }
-        Phase phase = new Phase(result, cpuSeconds, rows);
-        log(String.format(Locale.ROOT, "%-24s %8.0f ops/s  p50 %6.2f ms  p99 %6.2f ms  (%d ops in %.2f s)", name,
-                result.opsPerSecond(), result.percentileMillis(50), result.percentileMillis(99), result.count(),
-                result.seconds()));
+        Phase phase = new Phase(result, cpuSeconds, machineAfter - machineBefore, rows);
+        log(String.format(Locale.ROOT, "%-24s %8.0f ops/s  p50 %6.2f ms  p99 %6.2f ms  (%d ops in %.2f s;"
+                        + " other processes used %.0f %% of the machine)", name, result.opsPerSecond(),
+                result.percentileMillis(50), result.percentileMillis(99), result.count(), result.seconds(),
+                100 * phase.otherCpuSeconds() / result.seconds() / Runtime.getRuntime().availableProcessors()));
         return phase;
     }
 
-    /** What a phase measured, with CPU seconds of client, service and PostgreSQL and rows written per table. */
-    record Phase(ClosedLoop.Result result, double[] cpuSeconds, long[] rowsWritten) {
+    /**
+     * What a phase measured: CPU seconds of load generator, service and PostgreSQL, of the whole
+     * machine, and the rows written per table.
+     */
+    record Phase(ClosedLoop.Result result, double[] cpuSeconds, double machineCpuSeconds, long[] rowsWritten) {
+
+        /** CPU seconds of processes that are not part of the benchmark (another build, say). */
+        double otherCpuSeconds() {
+            return Math.max(0, machineCpuSeconds - cpuSeconds[0] - cpuSeconds[1] - cpuSeconds[2]);
+        }
     }
 
-    private CompletionStage<?> declareViaApi(HttpClient http, String token, int i, UUID[] ids) {
-        HttpRequest request = HttpRequest.newBuilder(app.uri("/api/v1/incidents"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(BenchData.declareBody(i)))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
-            expect(201, response);
-            String location = response.headers().firstValue("Location")
-                    .orElseThrow(() -> new IllegalStateException("201 without a Location header"));
-            ids[i] = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    private CompletionStage<?> declareViaApi(String token, int i, List<UUID> declared) {
+        return load.post("/api/v1/incidents", token, BenchData.declareBody(i)).thenAccept(answer -> {
+            expect(201, answer);
+            if (answer.location() == null) {
+                throw new IllegalStateException("201 without a Location header: " + answer.body());
+            }
+            declared.add(UUID.fromString(answer.location().substring(answer.location().lastIndexOf('/') + 1)));
         });
     }
 
-    private CompletionStage<?> noteViaApi(HttpClient http, String token, UUID incident, int i) {
-        HttpRequest request = HttpRequest.newBuilder(app.uri("/api/v1/incidents/" + incident + "/timeline"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(BenchData.noteBody(i)))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> expect(201,
-                response));
+    private CompletionStage<?> noteViaApi(String token, UUID incident, int i) {
+        return load.post("/api/v1/incidents/" + incident + "/timeline", token, BenchData.noteBody(i))
+                .thenAccept(answer -> expect(201, answer));
     }
 
-    private static void expect(int status, HttpResponse<String> response) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-                    + response.statusCode() + " instead of " + status + ": " + response.body());
+    private static void expect(int status, LoadClient.Answer answer) {
+        if (answer.status() != status) {
+            throw new IllegalStateException(answer.request() + " answered " + answer.status() + " instead of " + status
+                    + ": " + answer.body());
         }
     }
 
@@ -255,7 +264,10 @@ public final class ApiThroughputBenchmark {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        expect(201, response);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
         return JSON.readTree(response.body());
     }
 
@@ -287,8 +299,8 @@ public final class ApiThroughputBenchmark {
                 System.err.println("closing the direct client: " + e);
             }
         }
-        if (httpExecutor != null) {
-            httpExecutor.shutdownNow();
+        if (load != null) {
+            load.close();
         }
         if (database != null) {
             try {
@@ -317,25 +329,28 @@ public final class ApiThroughputBenchmark {
     }
 
     /** Run parameters, from system properties. */
-    record Settings(int warmup, int count, int concurrency, int poolSize, Path jar, Path outputDir,
+    record Settings(int warmup, int count, int rounds, int concurrency, int poolSize, String httpClient, Path jar,
+                    Path outputDir,
                     List<String> appJvmArgs, Duration readyTimeout, Duration phaseTimeout, Duration maxRuntime) {
 
         static Settings fromSystemProperties() {
             String jvmArgs = System.getProperty("bench.appJvmArgs", "").trim();
             Settings s = new Settings(
-                    intProperty("bench.warmup", 500),
+                    intProperty("bench.warmup", 40000),
                     intProperty("bench.count", 3000),
+                    intProperty("bench.rounds", 5),
                     intProperty("bench.concurrency", 16),
                     intProperty("bench.poolSize", servicePoolSize()),
+                    System.getProperty("bench.httpClient", "jdk").trim(),
                     Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar")),
                     Path.of(System.getProperty("bench.outputDir", "target/benchmark")),
                     jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")),
                     Duration.ofSeconds(intProperty("bench.readyTimeoutSeconds", 120)),
-                    Duration.ofSeconds(intProperty("bench.phaseTimeoutSeconds", 180)),
-                    Duration.ofSeconds(intProperty("bench.maxRuntimeSeconds", 600)));
-            if (s.warmup < 0 || s.count < 1 || s.concurrency < 1 || s.poolSize < 1) {
-                throw new IllegalArgumentException("bench.warmup >= 0, bench.count, bench.concurrency and"
-                        + " bench.poolSize >= 1 please: " + s);
+                    Duration.ofSeconds(intProperty("bench.phaseTimeoutSeconds", 300)),
+                    Duration.ofSeconds(intProperty("bench.maxRuntimeSeconds", 900)));
+            if (s.warmup < 0 || s.count < 1 || s.rounds < 1 || s.concurrency < 1 || s.poolSize < 1) {
+                throw new IllegalArgumentException("bench.warmup >= 0, bench.count, bench.rounds, bench.concurrency"
+                        + " and bench.poolSize >= 1 please: " + s);
             }
             return s;
         }

@@ -31,13 +31,17 @@ final class ClosedLoop {
             return elapsedNanos / 1e9;
         }
 
-        /** Nearest-rank percentile in milliseconds, {@code p} in (0, 100]. */
         double percentileMillis(double p) {
-            long[] sorted = latencyNanos.clone();
-            Arrays.sort(sorted);
-            int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+            return ClosedLoop.percentileMillis(latencyNanos, p);
         }
+    }
+
+    /** Nearest-rank percentile in milliseconds, {@code p} in (0, 100]. */
+    static double percentileMillis(long[] latencyNanos, double p) {
+        long[] sorted = latencyNanos.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
     }
 
     /**

@@ -7,15 +7,23 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The ceiling: the rows that one declaration and one note write, inserted straight into the same
@@ -32,10 +40,10 @@ final class DirectInserts implements AutoCloseable {
 
     private static final String NEXT_NUMBER = "select nextval('incident_number_seq')";
     private static final String INSERT_INCIDENT = """
-            insert into incident (id, number, title, summary, category, severity, region, status, restricted,
-                commander_id, declared_by, declared_at, acknowledged_at, mitigated_at, resolved_at, closed_at,
-                cancelled_at, cancel_reason, updated_at, version)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)""";
+            insert into incident (id, number, title, summary, category, severity, peak_severity, region, status,
+                restricted, commander_id, declared_by, declared_at, acknowledged_at, mitigated_at, resolved_at,
+                closed_at, cancelled_at, cancel_reason, updated_at, version)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)""";
     private static final String INSERT_TIMELINE = """
             insert into timeline_entry (id, incident_id, at, recorded_at, type, actor_id, actor_handle,
                 actor_display_name, text, data_json)
@@ -78,7 +86,8 @@ final class DirectInserts implements AutoCloseable {
             String summary = BenchData.SUMMARY;
             Tuple incident = Tuple.tuple()
                     .addValue(id).addValue(number).addValue(title).addValue(summary)
-                    .addValue(BenchData.CATEGORY).addValue(BenchData.SEVERITY).addValue(BenchData.REGION)
+                    .addValue(BenchData.CATEGORY).addValue(BenchData.SEVERITY).addValue(BenchData.SEVERITY)
+                    .addValue(BenchData.REGION)
                     .addValue("DECLARED").addValue(false)
                     .addValue(null).addValue(actor.id()).addValue(ts(now))
                     .addValue(null).addValue(null).addValue(null).addValue(null).addValue(null).addValue(null)
@@ -90,7 +99,8 @@ final class DirectInserts implements AutoCloseable {
             Tuple entry = timelineRow(UUID.randomUUID(), id, now, "DECLARED", text, data);
             String after = "{\"id\":\"" + id + "\",\"number\":" + number + ",\"title\":\"" + title
                     + "\",\"summary\":\"" + summary + "\",\"category\":\"" + BenchData.CATEGORY
-                    + "\",\"severity\":\"" + BenchData.SEVERITY + "\",\"region\":\"" + BenchData.REGION
+                    + "\",\"severity\":\"" + BenchData.SEVERITY + "\",\"peakSeverity\":\"" + BenchData.SEVERITY
+                    + "\",\"region\":\"" + BenchData.REGION
                     + "\",\"status\":\"DECLARED\",\"restricted\":false,\"commanderId\":null,\"declaredBy\":\""
                     + actor.id() + "\",\"declaredAt\":\"" + now + "\",\"acknowledgedAt\":null,\"mitigatedAt\":null,"
                     + "\"resolvedAt\":null,\"closedAt\":null,\"cancelledAt\":null,\"cancelReason\":null,"
@@ -117,6 +127,49 @@ final class DirectInserts implements AutoCloseable {
         return pool.withTransaction(conn -> conn.preparedQuery(INSERT_TIMELINE).execute(entry)
                 .compose(r -> conn.preparedQuery(INSERT_AUDIT).execute(audit))
                 .map(r -> entryId)).toCompletionStage();
+    }
+
+    /**
+     * Guards the ceiling against schema drift: fails when incident, timeline_entry or audit_entry has
+     * a required column (not null, no default, not generated) that the inserts above leave out, so
+     * that the ceiling keeps writing what the service writes as migrations change the tables.
+     *
+     * @return the optional columns the ceiling leaves to their default, for the report
+     */
+    List<String> checkSchema() throws Exception {
+        Map<String, Set<String>> written = new LinkedHashMap<>();
+        for (String insert : List.of(INSERT_INCIDENT, INSERT_TIMELINE, INSERT_AUDIT)) {
+            Matcher m = Pattern.compile("insert into (\\w+) \\(([^)]*)\\)").matcher(insert);
+            if (!m.find()) {
+                throw new IllegalStateException("unparsable insert: " + insert);
+            }
+            written.put(m.group(1), Set.of(m.group(2).trim().split("\\s*,\\s*")));
+        }
+        RowSet<Row> columns = await(pool.preparedQuery("""
+                select table_name::text, column_name::text,
+                       case when is_identity = 'YES' or is_generated <> 'NEVER' then 'generated'
+                            when is_nullable = 'NO' and column_default is null then 'required'
+                            else 'optional' end
+                  from information_schema.columns
+                 where table_schema = current_schema() and table_name::text = any($1::text[])
+                 order by table_name, ordinal_position""").execute(Tuple.of(written.keySet().toArray(String[]::new))));
+        List<String> required = new ArrayList<>();
+        List<String> leftToDefault = new ArrayList<>();
+        for (Row c : columns) {
+            String column = c.getString(0) + "." + c.getString(1);
+            if (!written.get(c.getString(0)).contains(c.getString(1))) {
+                switch (c.getString(2)) {
+                    case "required" -> required.add(column);
+                    case "optional" -> leftToDefault.add(column);
+                    default -> { } // identity (seq): the database fills it on both sides
+                }
+            }
+        }
+        if (!required.isEmpty()) {
+            throw new IllegalStateException("the schema has required columns the ceiling does not write: " + required
+                    + "; update DirectInserts so that it writes the rows the service writes");
+        }
+        return leftToDefault;
     }
 
     /** Row counts of incident, timeline_entry and audit_entry: proves both sides write the same rows. */

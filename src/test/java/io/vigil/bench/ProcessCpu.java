@@ -74,6 +74,25 @@ final class ProcessCpu {
         return (double) total / TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU seconds the whole machine has spent busy (user, nice, system, irq, softirq, steal) since
+     * boot, from the first line of {@code /proc/stat}: with the per-process figures it shows how much
+     * of the machine other processes took during a phase. {@code NaN} where unreadable.
+     */
+    static double machineBusySeconds() {
+        try {
+            String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            String[] f = cpu.trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(f[i]);
+            }
+            return TICKS_PER_SECOND > 0 ? (double) busy / TICKS_PER_SECOND : Double.NaN;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** utime + stime of one process in clock ticks, or -1 when unreadable. */
     private static long ticks(long pid) {
         try {

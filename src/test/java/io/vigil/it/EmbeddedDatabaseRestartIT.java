@@ -7,6 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.http.ContentType;
 import io.vigil.support.AppProcess;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,6 +27,23 @@ class EmbeddedDatabaseRestartIT {
 
     private static final Pattern PRINTED_TOKEN = Pattern.compile("(vgl_[A-Za-z0-9_-]{43})");
 
+    private static final Pattern EMBEDDED_PORT = Pattern.compile("embedded PostgreSQL listening on localhost:(\\d+)");
+
+    /** An acknowledged page must survive a power cut: the embedded server runs with fsync and synchronous commit. */
+    private static void assertDurable(String output) throws Exception {
+        Matcher port = EMBEDDED_PORT.matcher(output);
+        assertThat(port.find()).as("the embedded database logs its port").isTrue();
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + port.group(1) + "/postgres",
+                "postgres", "postgres"); Statement sql = db.createStatement()) {
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                try (ResultSet rs = sql.executeQuery("show " + setting)) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        }
+    }
+
     @Test
     void dataAndTheBootstrapTokenSurviveARestart(@TempDir Path dataDir) throws Exception {
         Map<String, String> env = Map.of("ONCALL_DATA_DIR", dataDir.toString());
@@ -35,6 +56,7 @@ class EmbeddedDatabaseRestartIT {
             token = printed.group(1);
             assertThat(first.output().lines().filter(line -> line.startsWith("{\"timestamp\"")))
                     .as("production logs are structured JSON lines").isNotEmpty();
+            assertDurable(first.output());
 
             var declared = given().baseUri(first.baseUrl()).header("Authorization", "Bearer " + token)
                     .contentType(ContentType.JSON)

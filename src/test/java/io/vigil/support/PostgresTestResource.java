@@ -19,7 +19,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public synchronized Map<String, String> start() {
         if (database == null) {
             try {
-                database = EmbeddedDatabase.start(Files.createTempDirectory("vigil-test-pg"), 0);
+                database = EmbeddedDatabase.start(Files.createTempDirectory("vigil-test-pg"), 0, false);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

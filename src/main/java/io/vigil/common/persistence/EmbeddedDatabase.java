@@ -40,7 +40,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Path dataDir = Path.of(settingOr("oncall.data-dir", "./data", env, system)).toAbsolutePath().normalize();
         int port = Integer.parseInt(settingOr("oncall.embedded-db.port", "0", env, system));
-        EmbeddedDatabase db = start(dataDir, port);
+        EmbeddedDatabase db = start(dataDir, port, true);
         int actualPort = db.port();
         // Quarkus reads these after main() returns control to it.
         system.setProperty("quarkus.datasource.reactive.url", "postgresql://localhost:" + actualPort + "/postgres");
@@ -51,8 +51,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return db;
     }
 
-    /** Starts (initialising on first use) a server whose data lives in {@code dataDir/postgres}. */
-    public static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
+    /**
+     * Starts (initialising on first use) a server whose data lives in {@code dataDir/postgres}.
+     *
+     * @param durable {@code true} in production: a commit is on disk before it is acknowledged
+     *                (zonky's defaults, {@code fsync=off} and {@code synchronous_commit=off}, can
+     *                lose acknowledged pages or corrupt the cluster on a power loss); tests of a
+     *                throw-away database pass {@code false} for speed
+     */
+    public static EmbeddedDatabase start(Path dataDir, int port, boolean durable) throws IOException {
         Path pgData = dataDir.resolve("postgres");
         Files.createDirectories(pgData);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -60,7 +67,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "localhost")
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off");
         if (port > 0) {
             builder.setPort(port);
         }
