@@ -39,8 +39,8 @@ import java.util.stream.Stream;
  * <p>Parameters (system properties): {@code bench.warmup} (40000, before the first round of each phase;
  * both JVMs need that many to reach steady state, see docs/performance.md), {@code bench.count} (3000 per
  * phase and round), {@code bench.rounds} (5), {@code bench.concurrency} (16), {@code bench.poolSize} (the service's
- * {@code quarkus.datasource.reactive.max-size}), {@code bench.httpClient} ({@code jdk}: java.net.http, or
- * {@code vertx}: the leaner Vert.x client), {@code bench.jar}, {@code bench.outputDir},
+ * {@code quarkus.datasource.reactive.max-size}), {@code bench.httpClient} ({@code vertx}, the default: the lean Vert.x client, or {@code jdk}: java.net.http;
+ * see docs/performance.md for why), {@code bench.jar}, {@code bench.outputDir},
  * {@code bench.appJvmArgs}, {@code bench.readyTimeoutSeconds} (120), {@code bench.phaseTimeoutSeconds}
  * (300), {@code bench.maxRuntimeSeconds} (900, after which the run aborts itself).
  *
@@ -341,7 +341,7 @@ public final class ApiThroughputBenchmark {
                     intProperty("bench.rounds", 5),
                     intProperty("bench.concurrency", 16),
                     intProperty("bench.poolSize", servicePoolSize()),
-                    System.getProperty("bench.httpClient", "jdk").trim(),
+                    System.getProperty("bench.httpClient", "vertx").trim(),
                     Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar")),
                     Path.of(System.getProperty("bench.outputDir", "target/benchmark")),
                     jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")),
