@@ -3,6 +3,7 @@ package io.vigil.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.common.persistence.EmbeddedDatabase;
+import io.vigil.support.AppProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -118,12 +119,12 @@ public final class ApiThroughputBenchmark {
         Path appLog = settings.outputDir().resolve("app.log");
         log("starting " + settings.jar() + " on 127.0.0.1:" + httpPort + " (log: " + appLog + ")");
         long launched = System.nanoTime();
-        app = AppProcess.start(settings.jar(), settings.appJvmArgs(), env, httpPort, workDir, appLog);
+        app = AppProcess.launch(settings.jar(), settings.appJvmArgs(), env, httpPort, appLog);
 
         // setup requests (readiness, the responder) go through a plain client; the phases through `load`
         HttpClient setup = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        app.awaitReady(setup, settings.readyTimeout());
+        app.awaitReady(settings.readyTimeout());
         log(String.format(Locale.ROOT, "service ready after %.1f s", (System.nanoTime() - launched) / 1e9));
 
         Responder responder = createResponder(setup, bootstrapToken);
@@ -288,7 +289,7 @@ public final class ApiThroughputBenchmark {
         if (app != null) {
             try {
                 app.close();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | InterruptedException e) {
                 System.err.println("stopping the service: " + e);
             }
         }
