@@ -33,6 +33,8 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().haveSimpleNameEndingWith("Lifecycle")
                 .or().haveSimpleNameEndingWith("Access")
                 .or().haveSimpleName("Cursor").or().haveSimpleName("PageRequest")
+                .or().haveSimpleName("FollowTheSun").or().haveSimpleNameEndingWith("Schedule")
+                .or().haveSimpleName("CoverageWindow").or().haveSimpleName("Interval")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..",
                         "jakarta.ws.rs..", "org.hibernate..", "jakarta.persistence..", "com.slack..");
         rule.check(main);
