@@ -14,11 +14,9 @@ import io.vigil.common.problem.ConflictException;
 import io.vigil.common.problem.NotFoundException;
 import io.vigil.common.problem.ValidationException;
 import io.vigil.common.security.Caller;
-import io.vigil.common.security.UserRef;
 import io.vigil.timeline.Timeline;
 import io.vigil.timeline.TimelineEntry;
 import io.vigil.timeline.TimelineType;
-import io.vigil.user.User;
 import io.vigil.user.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -184,7 +182,7 @@ public class IncidentService {
     public Uni<Incident> assignCommander(UUID id, UUID commanderId, Caller actor) {
         return runnable(id, actor).flatMap(incident -> {
             requireNotTerminal(incident, "change the commander of");
-            return activeUser(commanderId, "userId").flatMap(commander -> {
+            return users.activeOrInvalid(commanderId, "userId").flatMap(commander -> {
                 if (commander.id.equals(incident.commanderId)) {
                     return Uni.createFrom().item(incident);
                 }
@@ -210,7 +208,7 @@ public class IncidentService {
     /** Adds a participant; adding one who is already there changes nothing. */
     @WithTransaction
     public Uni<List<IncidentParticipant>> addParticipant(UUID id, UUID userId, Caller actor) {
-        return runnable(id, actor).flatMap(incident -> activeUser(userId, "userId").flatMap(user ->
+        return runnable(id, actor).flatMap(incident -> users.activeOrInvalid(userId, "userId").flatMap(user ->
                 participants.find(incident.id, user.id).flatMap(existing -> {
                     if (existing != null) {
                         return participants.ofIncident(incident.id);
@@ -271,20 +269,6 @@ public class IncidentService {
                 }));
     }
 
-    /** Users referenced by incidents, for views: one query for a whole page. */
-    @WithSession
-    public Uni<Map<UUID, UserRef>> people(List<UUID> ids) {
-        List<UUID> distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (distinct.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return users.list("id in ?1", distinct).map(found -> {
-            Map<UUID, UserRef> byId = new LinkedHashMap<>();
-            found.forEach(u -> byId.put(u.id, new UserRef(u.id, u.handle, u.displayName)));
-            return byId;
-        });
-    }
-
     /** The incident if the caller may see it; otherwise, and when it does not exist, a 404. */
     private Uni<Incident> visible(UUID id, Caller caller) {
         return incidents.findById(id).flatMap(incident -> {
@@ -311,15 +295,6 @@ public class IncidentService {
                         + "or being its commander");
             }
             return incident;
-        });
-    }
-
-    private Uni<User> activeUser(UUID userId, String field) {
-        return users.findById(userId).map(user -> {
-            if (user == null || !user.active) {
-                throw ValidationException.of(field, "no active user has id " + userId);
-            }
-            return user;
         });
     }
 

@@ -3,6 +3,7 @@ package io.vigil.user;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vigil.common.paging.PageRequest;
+import io.vigil.common.problem.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,16 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
 
     public Uni<Boolean> emailTaken(String email) {
         return count("lower(email) = lower(?1)", email).map(n -> n > 0);
+    }
+
+    /** The active user with this id, or a 400 naming {@code field} (a reference in a request body). */
+    public Uni<User> activeOrInvalid(UUID id, String field) {
+        return findById(id).map(user -> {
+            if (user == null || !user.active) {
+                throw ValidationException.of(field, "no active user has id " + id);
+            }
+            return user;
+        });
     }
 
     /** Users in creation order, keyset-paged. */

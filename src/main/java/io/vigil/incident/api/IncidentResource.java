@@ -19,6 +19,7 @@ import io.vigil.incident.Severity;
 import io.vigil.oncall.Region;
 import io.vigil.timeline.TimelineEntry;
 import io.vigil.user.Role;
+import io.vigil.user.UserService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,6 +55,9 @@ public class IncidentResource {
     IncidentService incidents;
 
     @Inject
+    UserService users;
+
+    @Inject
     CurrentCaller current;
 
     @Inject
@@ -81,7 +85,7 @@ public class IncidentResource {
                                             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         IncidentQuery query = query(status, severity, region, category, from, to);
         return incidents.list(query, PageRequest.of(cursor, limit), current.get())
-                .flatMap(page -> incidents.people(page.items().stream()
+                .flatMap(page -> users.refs(page.items().stream()
                                 .flatMap(i -> Stream.of(i.commanderId, i.declaredBy)).toList())
                         .map(people -> page.map(i -> IncidentView.of(i, people))));
     }
@@ -186,14 +190,14 @@ public class IncidentResource {
     }
 
     private Uni<IncidentView> view(Incident incident) {
-        return incidents.people(List.of(Stream.of(incident.commanderId, incident.declaredBy)
+        return users.refs(List.of(Stream.of(incident.commanderId, incident.declaredBy)
                         .filter(java.util.Objects::nonNull).toArray(UUID[]::new)))
                 .map(people -> IncidentView.of(incident, people));
     }
 
     private Uni<PageView<ParticipantView>> participantViews(List<IncidentParticipant> list) {
         List<UUID> ids = new ArrayList<>(list.stream().map(p -> p.userId).toList());
-        return incidents.people(ids).map(people -> new PageView<>(list.stream().map(p -> {
+        return users.refs(ids).map(people -> new PageView<>(list.stream().map(p -> {
             UserRef u = people.getOrDefault(p.userId, new UserRef(p.userId, null, null));
             return new ParticipantView(p.userId, u.handle(), u.displayName(), p.addedAt, p.addedBy);
         }).toList(), null));
