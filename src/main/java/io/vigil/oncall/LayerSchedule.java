@@ -52,6 +52,54 @@ public final class LayerSchedule {
         return found;
     }
 
+    /**
+     * The stretches of {@code window} in which nobody holds the layer. Who holds it can only change at
+     * an override's start or end, a version's start or a handoff, so the walk visits those instants only.
+     */
+    public List<Interval> unstaffed(Interval window) {
+        List<Interval> result = new java.util.ArrayList<>();
+        Instant at = window.start();
+        while (at.isBefore(window.end())) {
+            Holder holder = holderAt(at);
+            Instant next = holder != null ? holder.until() : nextChangeAfter(at);
+            if (next == null || next.isAfter(window.end())) {
+                next = window.end();
+            }
+            if (holder == null) {
+                if (!result.isEmpty() && result.get(result.size() - 1).end().equals(at)) {
+                    result.set(result.size() - 1, new Interval(result.get(result.size() - 1).start(), next));
+                } else {
+                    result.add(new Interval(at, next));
+                }
+            }
+            at = next;
+        }
+        return result;
+    }
+
+    /** The first instant after {@code at} at which the answer may change; null if none ever will. */
+    private Instant nextChangeAfter(Instant at) {
+        Instant next = null;
+        for (Cover cover : overrides) {
+            next = earliestAfter(next, cover.interval().start(), at);
+            next = earliestAfter(next, cover.interval().end(), at);
+        }
+        for (Version version : versions) {
+            next = earliestAfter(next, version.effectiveFrom(), at);
+        }
+        RotationSchedule rotation = rotationAt(at);
+        if (rotation != null) {
+            RotationSchedule.Shift shift = rotation.shiftAt(at);
+            next = earliestAfter(next, shift == null ? rotation.handoff(0) : shift.end(), at);
+        }
+        return next;
+    }
+
+    private static Instant earliestAfter(Instant current, Instant candidate, Instant at) {
+        if (!candidate.isAfter(at)) return current;
+        return current == null || candidate.isBefore(current) ? candidate : current;
+    }
+
     /** Who holds the layer at {@code at}; {@code null} when nobody does (unstaffed). */
     public Holder holderAt(Instant at) {
         for (Cover cover : overrides) {

@@ -31,6 +31,33 @@ public final class OnCallBoard {
         this.layers = layers;
     }
 
+    /** A stretch of a region's window in which nobody holds a layer. */
+    public record Unstaffed(Region region, Layer layer, Interval interval) {
+    }
+
+    /** Gaps, overlaps and unstaffed stretches over a range. */
+    public record CoverageReport(List<Interval> gaps, List<FollowTheSun.Overlap> overlaps, List<Unstaffed> unstaffed) {
+    }
+
+    public CoverageReport coverage(Interval range) {
+        FollowTheSun.Coverage coverage = followTheSun.coverage(range);
+        List<Unstaffed> unstaffed = new ArrayList<>();
+        for (CoverageWindow window : windows) {
+            for (Interval open : followTheSun.windowsOf(window.region(), range)) {
+                Interval clipped = new Interval(open.start().isBefore(range.start()) ? range.start() : open.start(),
+                        open.end().isAfter(range.end()) ? range.end() : open.end());
+                for (Layer layer : Layer.values()) {
+                    LayerSchedule schedule = layers.getOrDefault(window.region(), Map.of()).get(layer);
+                    List<Interval> empty = schedule == null ? List.of(clipped) : schedule.unstaffed(clipped);
+                    empty.forEach(i -> unstaffed.add(new Unstaffed(window.region(), layer, i)));
+                }
+            }
+        }
+        unstaffed.sort(java.util.Comparator.comparing((Unstaffed u) -> u.interval().start())
+                .thenComparing(u -> u.region().ordinal()).thenComparing(u -> u.layer().ordinal()));
+        return new CoverageReport(coverage.gaps(), coverage.overlaps(), unstaffed);
+    }
+
     public Answer at(Instant at) {
         FollowTheSun.ActiveRegion active = followTheSun.activeAt(at);
         List<RegionOnCall> regions = new ArrayList<>(windows.size());

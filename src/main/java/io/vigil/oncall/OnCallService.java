@@ -170,6 +170,22 @@ public class OnCallService {
                                 .map(overrides -> board(regions, rotations, versions, overrides).at(at)))));
     }
 
+    /** Gaps, overlaps and unstaffed stretches over {@code [from, to)}, at most a year (366 days). */
+    @WithSession
+    public Uni<OnCallBoard.CoverageReport> coverage(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            throw ValidationException.of("to", "must be after 'from'");
+        }
+        if (Duration.between(from, to).compareTo(Duration.ofDays(366)) > 0) {
+            throw ValidationException.of("to", "the range may span at most 366 days");
+        }
+        return RegionSettings.<RegionSettings>listAll().flatMap(regions -> Rotation.<Rotation>listAll()
+                .flatMap(rotations -> RotationVersion.<RotationVersion>list("effectiveFrom < ?1 order by effectiveFrom", to)
+                        .flatMap(versions -> OnCallOverride.<OnCallOverride>list("startAt < ?1 and endAt > ?2", to, from)
+                                .map(overrides -> board(regions, rotations, versions, overrides)
+                                        .coverage(new Interval(from, to))))));
+    }
+
     static OnCallBoard board(List<RegionSettings> regions, List<Rotation> rotations, List<RotationVersion> versions,
                              List<OnCallOverride> overrides) {
         List<CoverageWindow> windows = regions.stream().sorted(java.util.Comparator.comparing(r -> r.code.ordinal()))

@@ -44,7 +44,8 @@ class OnCallEndpointsTest implements EveryEndpointNeedsAToken {
         return Stream.of(Arguments.of("POST", "/api/v1/rotations"), Arguments.of("GET", "/api/v1/rotations"),
                 Arguments.of("GET", "/api/v1/rotations/" + id), Arguments.of("PUT", "/api/v1/rotations/" + id),
                 Arguments.of("POST", "/api/v1/overrides"), Arguments.of("GET", "/api/v1/overrides"),
-                Arguments.of("DELETE", "/api/v1/overrides/" + id), Arguments.of("GET", "/api/v1/oncall"));
+                Arguments.of("DELETE", "/api/v1/overrides/" + id), Arguments.of("GET", "/api/v1/oncall"),
+                Arguments.of("GET", "/api/v1/oncall/coverage?from=2026-07-15T00:00:00Z&to=2026-07-16T00:00:00Z"));
     }
 
     @Override
@@ -198,5 +199,31 @@ class OnCallEndpointsTest implements EveryEndpointNeedsAToken {
         problem(manager.request().body(Map.of("participants", List.of(ana.id()), "shiftLength", "P1D",
                 "firstHandoff", "2026-07-01T09:00")).put("/api/v1/rotations/" + UUID.randomUUID()), 404);
         problem(manager.request().delete("/api/v1/overrides/" + UUID.randomUUID()), 404);
+    }
+
+    @Test
+    void coverageOfAJulyDay() {
+        responder.request().get("/api/v1/oncall/coverage?from=2026-07-15T00:00:00Z&to=2026-07-16T00:00:00Z")
+                .then().statusCode(200)
+                .body("gaps", equalTo(List.of(Map.of("start", "2026-07-15T23:00:00Z", "end", "2026-07-16T00:00:00Z"))))
+                .body("overlaps[0].start", equalTo("2026-07-15T07:00:00Z"))
+                .body("overlaps[0].end", equalTo("2026-07-15T08:00:00Z"))
+                .body("overlaps[0].regions", equalTo(List.of("APAC", "EMEA")))
+                // EMEA PRIMARY is staffed by the rotation; its SECONDARY layer has nobody
+                .body("unstaffed.findAll { it.region == 'EMEA' && it.layer == 'PRIMARY' }", equalTo(List.of()))
+                .body("unstaffed.findAll { it.region == 'EMEA' && it.layer == 'SECONDARY' }.start",
+                        equalTo(List.of("2026-07-15T07:00:00Z")))
+                .body("unstaffed.findAll { it.region == 'EMEA' && it.layer == 'SECONDARY' }.end",
+                        equalTo(List.of("2026-07-15T15:00:00Z")));
+    }
+
+    @Test
+    void badCoverageRanges() {
+        validationProblem(responder.request().get("/api/v1/oncall/coverage?to=2026-07-16T00:00:00Z"), "from");
+        validationProblem(responder.request().get("/api/v1/oncall/coverage?from=2026-07-16T00:00:00Z"), "to");
+        validationProblem(responder.request().get(
+                "/api/v1/oncall/coverage?from=2026-07-16T00:00:00Z&to=2026-07-15T00:00:00Z"), "from");
+        validationProblem(responder.request().get(
+                "/api/v1/oncall/coverage?from=2026-01-01T00:00:00Z&to=2027-06-01T00:00:00Z"), "to");
     }
 }

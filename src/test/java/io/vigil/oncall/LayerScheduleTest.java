@@ -96,4 +96,22 @@ class LayerScheduleTest {
     void nobodyWithoutARotation() {
         assertThat(new LayerSchedule(List.of(), List.of()).holderAt(Instant.parse("2026-06-01T09:00:00Z"))).isNull();
     }
+
+    @Test
+    void unstaffedStretchesOfAWindow() {
+        Interval window = new Interval(Instant.parse("2026-05-31T20:00:00Z"), Instant.parse("2026-06-01T12:00:00Z"));
+        LayerSchedule rotationOnly = new LayerSchedule(List.of(new Version(Instant.EPOCH, DAILY)), List.of());
+        assertThat(rotationOnly.unstaffed(window)).containsExactly(
+                new Interval(Instant.parse("2026-05-31T20:00:00Z"), Instant.parse("2026-06-01T08:00:00Z")));
+
+        LayerSchedule withCover = new LayerSchedule(List.of(new Version(Instant.EPOCH, DAILY)),
+                List.of(cover("2026-05-31T22:00:00Z", "2026-05-31T23:00:00Z")));
+        assertThat(withCover.unstaffed(window)).containsExactly(
+                new Interval(Instant.parse("2026-05-31T20:00:00Z"), Instant.parse("2026-05-31T22:00:00Z")),
+                new Interval(Instant.parse("2026-05-31T23:00:00Z"), Instant.parse("2026-06-01T08:00:00Z")));
+
+        assertThat(new LayerSchedule(List.of(), List.of()).unstaffed(window)).containsExactly(window);
+        assertThat(rotationOnly.unstaffed(new Interval(Instant.parse("2026-06-02T00:00:00Z"),
+                Instant.parse("2026-06-09T00:00:00Z")))).isEmpty();
+    }
 }

@@ -139,6 +139,24 @@ public class OnCallResource {
         });
     }
 
+    @GET
+    @Path("oncall/coverage")
+    @Operation(summary = "Gaps, overlaps and unstaffed stretches over a range (at most a year)",
+            description = "`unstaffed` lists, per region and layer, the parts of the region's windows with nobody on it.")
+    public Uni<CoverageView> coverage(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant fromAt = Params.instant("from", from);
+        Instant toAt = Params.instant("to", to);
+        if (fromAt == null) throw io.vigil.common.problem.ValidationException.of("from", "is required");
+        if (toAt == null) throw io.vigil.common.problem.ValidationException.of("to", "is required");
+        Params.range(fromAt, toAt);
+        return oncall.coverage(fromAt, toAt).map(report -> new CoverageView(
+                report.gaps().stream().map(g -> new CoverageView.Span(g.start(), g.end())).toList(),
+                report.overlaps().stream().map(o -> new CoverageView.OverlapSpan(o.interval().start(),
+                        o.interval().end(), new java.util.TreeSet<>(o.regions()))).toList(),
+                report.unstaffed().stream().map(u -> new CoverageView.UnstaffedSpan(u.region(), u.layer(),
+                        u.interval().start(), u.interval().end())).toList()));
+    }
+
     private static OnCallView.RegionOnCallView view(OnCallBoard.RegionOnCall r, Map<UUID, UserRef> people) {
         return new OnCallView.RegionOnCallView(r.region(), r.inCoverage(), ref(r.primary(), people),
                 ref(r.secondary(), people), r.shiftEndsAt(), r.coverageEndsAt());
