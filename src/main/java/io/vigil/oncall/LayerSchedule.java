@@ -100,6 +100,28 @@ public final class LayerSchedule {
         return current == null || candidate.isBefore(current) ? candidate : current;
     }
 
+    /** A stretch of time with one holder. */
+    public record Segment(UUID userId, boolean override, Interval interval) {
+    }
+
+    /** Who holds the layer over {@code range}, as consecutive stretches; unstaffed time is left out. */
+    public List<Segment> segments(Interval range) {
+        List<Segment> result = new java.util.ArrayList<>();
+        Instant at = range.start();
+        while (at.isBefore(range.end())) {
+            Holder holder = holderAt(at);
+            Instant next = holder != null ? holder.until() : nextChangeAfter(at);
+            if (next == null || next.isAfter(range.end())) {
+                next = range.end();
+            }
+            if (holder != null) {
+                result.add(new Segment(holder.userId(), holder.override(), new Interval(at, next)));
+            }
+            at = next;
+        }
+        return result;
+    }
+
     /** Who holds the layer at {@code at}; {@code null} when nobody does (unstaffed). */
     public Holder holderAt(Instant at) {
         for (Cover cover : overrides) {

@@ -58,6 +58,12 @@ public final class OnCallBoard {
         return new CoverageReport(coverage.gaps(), coverage.overlaps(), unstaffed);
     }
 
+    /** Who held a region's layer over {@code range}; empty when the layer has no schedule. */
+    public List<LayerSchedule.Segment> segments(Region region, Layer layer, Interval range) {
+        LayerSchedule schedule = layers.getOrDefault(region, Map.of()).get(layer);
+        return schedule == null ? List.of() : schedule.segments(range);
+    }
+
     public Answer at(Instant at) {
         FollowTheSun.ActiveRegion active = followTheSun.activeAt(at);
         List<RegionOnCall> regions = new ArrayList<>(windows.size());

@@ -170,6 +170,17 @@ public class OnCallService {
                                 .map(overrides -> board(regions, rotations, versions, overrides).at(at)))));
     }
 
+    /** The whole schedule as it applies over {@code range}: for calendar feeds. */
+    @WithSession
+    public Uni<OnCallBoard> boardFor(Interval range) {
+        return RegionSettings.<RegionSettings>listAll().flatMap(regions -> Rotation.<Rotation>listAll()
+                .flatMap(rotations -> RotationVersion.<RotationVersion>list("effectiveFrom < ?1 order by effectiveFrom",
+                                range.end())
+                        .flatMap(versions -> OnCallOverride.<OnCallOverride>list("startAt < ?1 and endAt > ?2",
+                                        range.end(), range.start())
+                                .map(overrides -> board(regions, rotations, versions, overrides)))));
+    }
+
     /** Gaps, overlaps and unstaffed stretches over {@code [from, to)}, at most a year (366 days). */
     @WithSession
     public Uni<OnCallBoard.CoverageReport> coverage(Instant from, Instant to) {
@@ -179,11 +190,8 @@ public class OnCallService {
         if (Duration.between(from, to).compareTo(Duration.ofDays(366)) > 0) {
             throw ValidationException.of("to", "the range may span at most 366 days");
         }
-        return RegionSettings.<RegionSettings>listAll().flatMap(regions -> Rotation.<Rotation>listAll()
-                .flatMap(rotations -> RotationVersion.<RotationVersion>list("effectiveFrom < ?1 order by effectiveFrom", to)
-                        .flatMap(versions -> OnCallOverride.<OnCallOverride>list("startAt < ?1 and endAt > ?2", to, from)
-                                .map(overrides -> board(regions, rotations, versions, overrides)
-                                        .coverage(new Interval(from, to))))));
+        Interval range = new Interval(from, to);
+        return boardFor(range).map(board -> board.coverage(range));
     }
 
     static OnCallBoard board(List<RegionSettings> regions, List<Rotation> rotations, List<RotationVersion> versions,

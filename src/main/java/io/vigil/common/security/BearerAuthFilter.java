@@ -31,7 +31,8 @@ public class BearerAuthFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Uni<Void> authenticate(ContainerRequestContext request, ResourceInfo resource) {
-        if (!request.getUriInfo().getPath().startsWith(API_PREFIX)) {
+        if (!request.getUriInfo().getPath().startsWith(API_PREFIX)
+                || resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(PublicEndpoint.class)) {
             return Uni.createFrom().voidItem();
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
