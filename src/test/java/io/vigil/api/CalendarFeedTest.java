@@ -143,6 +143,8 @@ class CalendarFeedTest {
         asAdmin().post("/api/v1/users/" + lea.id() + "/calendar-token").then().statusCode(201);
         problem(asAdmin().post("/api/v1/users/" + UUID.randomUUID() + "/calendar-token"), 404);
         problem(given().post("/api/v1/users/" + kai.id() + "/calendar-token"), 401);
+        problem(given().delete("/api/v1/users/" + kai.id() + "/calendar-token"), 401);
+        problem(asAdmin().delete("/api/v1/users/" + UUID.randomUUID() + "/calendar-token"), 404);
         asAdmin().get("/api/v1/audit?entityType=calendar_token&entityId=" + lea.id()).then().statusCode(200)
                 .body("items.action", org.hamcrest.Matchers.hasItem("calendar_token.issued"))
                 .body(org.hamcrest.Matchers.not(containsString("tokenHash")));

@@ -35,6 +35,7 @@ class ArchitectureTest {
                 .or().haveSimpleName("Cursor").or().haveSimpleName("PageRequest")
                 .or().haveSimpleName("FollowTheSun").or().haveSimpleNameEndingWith("Schedule")
                 .or().haveSimpleName("CoverageWindow").or().haveSimpleName("Interval")
+                .or().haveSimpleName("OnCallBoard").or().haveSimpleName("IcsCalendar")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..",
                         "jakarta.ws.rs..", "org.hibernate..", "jakarta.persistence..", "com.slack..");
         rule.check(main);
