@@ -107,7 +107,8 @@ public class RegionResource {
         return ids;
     }
 
-    private static Region region(String code) {
+    /** A region code from a path: an unknown one names nothing, so it is a 404. */
+    static Region region(String code) {
         try {
             return Region.valueOf(code);
         } catch (IllegalArgumentException e) {

@@ -2,7 +2,6 @@ package io.vigil.oncall.api;
 
 import io.smallrye.mutiny.Uni;
 import io.vigil.common.api.Params;
-import io.vigil.common.problem.NotFoundException;
 import io.vigil.common.security.CurrentCaller;
 import io.vigil.common.security.PublicEndpoint;
 import io.vigil.oncall.CalendarService;
@@ -33,7 +32,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "On-call")
 public class UserCalendarResource {
 
-    private static final String CALENDAR = "text/calendar";
+    static final String CALENDAR = "text/calendar";
 
     @Inject
     CalendarService calendars;
