@@ -36,6 +36,8 @@ class ArchitectureTest {
                 .or().haveSimpleName("FollowTheSun").or().haveSimpleNameEndingWith("Schedule")
                 .or().haveSimpleName("CoverageWindow").or().haveSimpleName("Interval")
                 .or().haveSimpleName("OnCallBoard").or().haveSimpleName("IcsCalendar")
+                .or().haveSimpleName("Escalation").or().haveSimpleName("TargetResolver")
+                .or().haveSimpleName("PolicySelector").or().haveSimpleNameStartingWith("Escalation")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..",
                         "jakarta.ws.rs..", "org.hibernate..", "jakarta.persistence..", "com.slack..");
         rule.check(main);
