@@ -37,7 +37,8 @@ class ArchitectureTest {
                 .or().haveSimpleName("CoverageWindow").or().haveSimpleName("Interval")
                 .or().haveSimpleName("OnCallBoard").or().haveSimpleName("IcsCalendar")
                 .or().haveSimpleName("Escalation").or().haveSimpleName("TargetResolver")
-                .or().haveSimpleName("PolicySelector").or().haveSimpleNameStartingWith("Escalation")
+                .or().haveSimpleName("PolicySelector").or().haveSimpleName("EscalationRules")
+                .or().haveSimpleName("EscalationTarget")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..",
                         "jakarta.ws.rs..", "org.hibernate..", "jakarta.persistence..", "com.slack..");
         rule.check(main);
