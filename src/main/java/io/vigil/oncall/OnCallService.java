@@ -161,13 +161,11 @@ public class OnCallService {
     }
 
     /** The on-call answer at {@code atOrNull}, or now. */
-    @WithSession
     public Uni<OnCallBoard.Answer> onCallAt(Instant atOrNull) {
         Instant at = atOrNull == null ? clock.instant() : atOrNull;
-        return RegionSettings.<RegionSettings>listAll().flatMap(regions -> Rotation.<Rotation>listAll()
-                .flatMap(rotations -> RotationVersion.<RotationVersion>list("effectiveFrom <= ?1 order by effectiveFrom", at)
-                        .flatMap(versions -> OnCallOverride.<OnCallOverride>list("startAt <= ?1 and endAt > ?1", at)
-                                .map(overrides -> board(regions, rotations, versions, overrides).at(at)))));
+        // [at, at + 1 µs): PostgreSQL keeps microseconds, so this loads exactly the versions in force
+        // and the overrides covering `at` (a nanosecond bound would be truncated to `at` itself)
+        return boardFor(new Interval(at, at.plusNanos(1_000))).map(board -> board.at(at));
     }
 
     /** The whole schedule as it applies over {@code range}: for calendar feeds. */
