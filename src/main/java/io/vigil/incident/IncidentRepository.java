@@ -17,7 +17,8 @@ import java.util.UUID;
 public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID> {
 
     /** Same rule as {@link IncidentAccess#canView}, as a query predicate. */
-    private static final String VISIBLE = "(i.restricted = false or i.declaredBy = :me or i.commanderId = :me"
+    /** HQL: incident {@code i} is visible to the user bound as {@code :me} (admins skip this). */
+    public static final String VISIBLE = "(i.restricted = false or i.declaredBy = :me or i.commanderId = :me"
             + " or exists (select 1 from IncidentParticipant p where p.incidentId = i.id and p.userId = :me))";
 
     @Inject

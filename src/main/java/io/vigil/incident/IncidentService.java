@@ -19,14 +19,18 @@ import io.vigil.timeline.TimelineEntry;
 import io.vigil.timeline.TimelineType;
 import io.vigil.user.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The incident core: declaring, reading and running incidents. Every change goes through here,
@@ -65,6 +69,12 @@ public class IncidentService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    @Any
+    Instance<IncidentChanges> reactions;
+
+    private volatile List<IncidentChanges> orderedReactions;
 
     /**
      * Declares an incident. The {@code INC-<n>} number is drawn before the transaction opens: it comes
@@ -108,7 +118,8 @@ public class IncidentService {
                                             + ": " + saved.title,
                                     data("severity", saved.severity, "category", saved.category,
                                             "region", saved.region, "restricted", saved.restricted)))
-                            .call(saved -> audit.record(actor, "incident.declared", ENTITY, saved.id, null, saved));
+                            .call(saved -> audit.record(actor, "incident.declared", ENTITY, saved.id, null, saved))
+                            .call(saved -> react(r -> r.declared(saved, actor)));
                 })));
     }
 
@@ -155,6 +166,7 @@ public class IncidentService {
                                 "Status " + from + " → " + to + (why == null ? "" : ": " + why),
                                 data("from", from, "to", to, "reason", why))
                         .call(e -> audit.record(actor, "incident.status_changed", ENTITY, incident.id, before, incident))
+                        .call(e -> react(r -> r.statusChanged(incident, from, actor)))
                         .replaceWith(incident);
             });
         }));
@@ -174,6 +186,7 @@ public class IncidentService {
             return timeline.append(incident.id, TimelineType.SEVERITY_CHANGED, actor,
                             "Severity " + from + " → " + to + ": " + why, data("from", from, "to", to, "reason", why))
                     .call(e -> audit.record(actor, "incident.severity_changed", ENTITY, incident.id, before, incident))
+                    .call(e -> react(r -> r.severityChanged(incident, from, actor)))
                     .replaceWith(incident);
         });
     }
@@ -195,6 +208,7 @@ public class IncidentService {
                                 data("userId", commander.id, "handle", commander.handle, "previousUserId", previous))
                         .call(e -> audit.record(actor, "incident.commander_assigned", ENTITY, incident.id, before,
                                 incident))
+                        .call(e -> react(r -> r.commanderChanged(incident, actor)))
                         .replaceWith(incident);
             });
         });
@@ -267,6 +281,20 @@ public class IncidentService {
                     return timeline.append(incident.id, TimelineType.NOTE, actor, text.strip(), null, at)
                             .call(entry -> audit.record(actor, "incident.note_added", ENTITY, incident.id, null, entry));
                 }));
+    }
+
+    /** Lets every {@link IncidentChanges} react, in order and one at a time (they share the transaction). */
+    private Uni<Void> react(Function<IncidentChanges, Uni<Void>> reaction) {
+        List<IncidentChanges> ordered = orderedReactions;
+        if (ordered == null) {
+            ordered = reactions.stream().sorted(Comparator.comparingInt(IncidentChanges::order)).toList();
+            orderedReactions = ordered;
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (IncidentChanges r : ordered) {
+            chain = chain.flatMap(v -> reaction.apply(r));
+        }
+        return chain;
     }
 
     /** The incident if the caller may see it; otherwise, and when it does not exist, a 404. */

@@ -236,7 +236,7 @@ class TimelineEndpointsTest {
                     .body("type", equalTo("/problems/not-found"));
         }
         // a restricted incident is unknown to those who may not see it
-        String restricted = responder.request().body(Api.declaration("CHILD_SAFETY", "SEV1", "EMEA")).post(INCIDENTS)
+        String restricted = responder.request().body(Api.declaration("CHILD_SAFETY", "SEV4", "EMEA")).post(INCIDENTS)
                 .then().statusCode(201).extract().path("id");
         TestUser outsider = Api.user("COMMANDER");
         problem(outsider.request().get(timeline(restricted)), 404);

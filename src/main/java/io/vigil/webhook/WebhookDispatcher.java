@@ -1,0 +1,385 @@
+package io.vigil.webhook;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vigil.notification.DeliveryOutcomes;
+import io.vigil.notification.DeliveryOutcomes.Trouble;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends stored webhook deliveries. Every instance runs one: it wakes on the commit-time
+ * {@code NOTIFY} of new deliveries and on a short poll (retries, missed wake-ups), claims due rows
+ * with {@code FOR UPDATE SKIP LOCKED} and a lease — so two instances never send the same row at the
+ * same time — and records each outcome. A crash mid-send leaves the lease to expire and another
+ * instance sends again, with the same event id: receivers see a duplicate id, never a lost event.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    @Inject
+    DeliveryOutcomes outcomes;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "oncall.webhook.timeout", defaultValue = "PT10S")
+    Duration timeout;
+
+    @ConfigProperty(name = "oncall.webhook.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "oncall.webhook.max-in-flight", defaultValue = "32")
+    int maxInFlight;
+
+    @ConfigProperty(name = "oncall.webhook.retry-first", defaultValue = "PT1S")
+    Duration retryFirst;
+
+    @ConfigProperty(name = "oncall.webhook.retry-cap", defaultValue = "PT30S")
+    Duration retryCap;
+
+    @ConfigProperty(name = "oncall.delivery.delayed-after", defaultValue = "PT2M")
+    Duration delayedAfter;
+
+    @ConfigProperty(name = "oncall.webhook.give-up-after", defaultValue = "PT24H")
+    Duration giveUpAfter;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String databaseUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres")
+    String databaseUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
+    String databasePassword;
+
+    private RetryPolicy retry;
+    private HttpClient http;
+    private ExecutorService workers;
+    private ScheduledExecutorService ticker;
+    private PgSubscriber subscriber;
+    private Semaphore inFlight;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicInteger sending = new AtomicInteger();
+    private volatile boolean stopping;
+    private Counter delivered;
+    private Counter failed;
+    private Timer latency;
+
+    void start(@Observes StartupEvent event) {
+        retry = new RetryPolicy(retryFirst, retryCap, delayedAfter, giveUpAfter);
+        inFlight = new Semaphore(maxInFlight);
+        workers = Executors.newFixedThreadPool(4, named("vigil-webhook"));
+        http = HttpClient.newBuilder().connectTimeout(timeout).executor(workers).build();
+        ticker = Executors.newSingleThreadScheduledExecutor(named("vigil-webhook-poll"));
+        ticker.scheduleWithFixedDelay(this::wake, pollInterval.toMillis(), pollInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        delivered = metrics.counter("vigil.webhook.deliveries", "outcome", "delivered");
+        failed = metrics.counter("vigil.webhook.deliveries", "outcome", "failed_attempt");
+        latency = Timer.builder("vigil.webhook.send").publishPercentiles(0.5, 0.99).register(metrics);
+        metrics.gauge("vigil.webhook.in_flight", sending);
+        listen();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        if (subscriber != null) {
+            subscriber.close();
+        }
+        ticker.shutdownNow();
+        workers.shutdown();
+        try {
+            // Let sends under way finish; anything unfinished keeps its lease and is sent by another instance.
+            workers.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Looks for due deliveries now (coalesced: a wake during a pass makes one more pass). */
+    public void wake() {
+        if (stopping) {
+            return;
+        }
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            try {
+                workers.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                running.set(false);
+            }
+        }
+    }
+
+    /** Sends until a claim comes back short; in tests, callers wait on {@link #idle()}. */
+    private void drain() {
+        try {
+            while (again.getAndSet(false) && !stopping) {
+                int claimed;
+                do {
+                    claimed = claimAndSend();
+                } while (claimed > 0 && !stopping);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "webhook dispatch pass failed; the next poll retries");
+        } finally {
+            running.set(false);
+            if (again.get() && !stopping) {
+                wake();
+            }
+        }
+    }
+
+    /** Whether nothing is being claimed or sent by this instance right now. */
+    public boolean idle() {
+        return !running.get() && sending.get() == 0;
+    }
+
+    private int claimAndSend() {
+        int permits = inFlight.drainPermits();
+        if (permits == 0) {
+            return 0;
+        }
+        List<Claimed> batch;
+        try {
+            batch = claim(permits);
+        } catch (RuntimeException e) {
+            inFlight.release(permits);
+            throw e;
+        }
+        inFlight.release(permits - batch.size());
+        for (Claimed delivery : batch) {
+            send(delivery);
+        }
+        return batch.size();
+    }
+
+    private List<Claimed> claim(int limit) {
+        Instant now = clock.instant();
+        List<Claimed> claimed = new ArrayList<>();
+        pool.preparedQuery("""
+                update webhook_delivery d set lease_until = $1, attempts = d.attempts + 1
+                from webhook_subscription s
+                where d.id in (select id from webhook_delivery
+                               where status = 'PENDING' and next_attempt_at <= $2
+                                 and (lease_until is null or lease_until <= $2)
+                               order by next_attempt_at limit $3 for update skip locked)
+                  and s.id = d.subscription_id
+                returning d.id, d.event_id, d.event_type, d.body, d.attempts, d.created_at, d.notification_id,
+                          d.failure_reported, d.delay_reported, s.url, s.secret""")
+                .execute(Tuple.of(utc(now.plus(timeout).plusSeconds(20)), utc(now), limit))
+                .await().atMost(Duration.ofSeconds(30))
+                .forEach(row -> claimed.add(Claimed.of(row)));
+        return claimed;
+    }
+
+    private void send(Claimed delivery) {
+        sending.incrementAndGet();
+        long timestamp = clock.instant().getEpochSecond();
+        byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(delivery.url()))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Vigil-Webhooks/1")
+                    .header(WebhookSignature.HEADER_EVENT, delivery.eventType())
+                    .header(WebhookSignature.HEADER_EVENT_ID, delivery.eventId().toString())
+                    .header(WebhookSignature.HEADER_TIMESTAMP, Long.toString(timestamp))
+                    .header(WebhookSignature.HEADER_SIGNATURE, WebhookSignature.sign(delivery.secret(), timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+        } catch (RuntimeException e) {
+            finish(delivery, null, e);
+            return;
+        }
+        long started = System.nanoTime();
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .whenCompleteAsync((response, error) -> {
+                    latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    finish(delivery, response, error);
+                }, workers);
+    }
+
+    private void finish(Claimed delivery, HttpResponse<Void> response, Throwable error) {
+        try {
+            if (error == null && response.statusCode() / 100 == 2) {
+                succeeded(delivery);
+            } else {
+                String why = error != null ? describe(error) : "HTTP " + response.statusCode();
+                failedAttempt(delivery, why);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "could not record the outcome of webhook delivery %s; its lease expires and it is retried",
+                    delivery.id());
+        } finally {
+            sending.decrementAndGet();
+            inFlight.release();
+            again.set(true);
+            if (!running.get()) {
+                wake();
+            }
+        }
+    }
+
+    private void succeeded(Claimed delivery) {
+        Instant now = clock.instant();
+        delivered.increment();
+        pool.preparedQuery("update webhook_delivery set status = 'DELIVERED', delivered_at = $2, lease_until = null, "
+                        + "last_error = null where id = $1 and status = 'PENDING'")
+                .execute(Tuple.of(delivery.id(), utc(now))).await().atMost(Duration.ofSeconds(30));
+        if (delivery.notificationId() == null) {
+            return;
+        }
+        long open = pool.preparedQuery("select count(*) from webhook_delivery where notification_id = $1 "
+                        + "and status = 'PENDING'")
+                .execute(Tuple.of(delivery.notificationId())).await().atMost(Duration.ofSeconds(30))
+                .iterator().next().getLong(0);
+        if (open == 0) {
+            inTransaction(() -> outcomes.delivered(delivery.notificationId(), now));
+        }
+    }
+
+    private void failedAttempt(Claimed delivery, String why) {
+        failed.increment();
+        Instant now = clock.instant();
+        boolean giveUp = retry.givesUp(delivery.createdAt(), now);
+        boolean delayed = !delivery.delayReported() && retry.isDelayed(delivery.createdAt(), now);
+        boolean first = !delivery.failureReported();
+        Instant next = now.plus(retry.delayAfter(delivery.attempts()));
+        String error = why.length() > 500 ? why.substring(0, 500) : why;
+        LOG.warnf("webhook delivery %s of %s (event %s) to %s failed on attempt %d: %s%s", delivery.id(),
+                delivery.eventType(), delivery.eventId(), delivery.url(), delivery.attempts(), error,
+                giveUp ? "; giving up" : "; next attempt at " + next);
+        pool.preparedQuery("update webhook_delivery set status = $2, next_attempt_at = $3, lease_until = null, "
+                        + "last_error = $4, failure_reported = true, delay_reported = delay_reported or $5 "
+                        + "where id = $1 and status = 'PENDING'")
+                .execute(Tuple.of(delivery.id(), giveUp ? "FAILED" : "PENDING", utc(next), error, delayed))
+                .await().atMost(Duration.ofSeconds(30));
+        if (delivery.notificationId() == null) {
+            return;
+        }
+        String detail = "webhook to " + host(delivery.url()) + ": " + error;
+        if (giveUp) {
+            inTransaction(() -> outcomes.trouble(delivery.notificationId(), WebhookChannel.NAME, Trouble.GAVE_UP,
+                    detail, now));
+        } else if (delayed) {
+            inTransaction(() -> outcomes.trouble(delivery.notificationId(), WebhookChannel.NAME, Trouble.DELAYED,
+                    detail, now));
+        } else if (first) {
+            inTransaction(() -> outcomes.trouble(delivery.notificationId(), WebhookChannel.NAME, Trouble.FAILING,
+                    detail, now));
+        }
+    }
+
+    private void inTransaction(java.util.function.Supplier<io.smallrye.mutiny.Uni<Void>> work) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
+        } catch (Throwable e) {
+            throw new IllegalStateException("recording a delivery outcome failed", e);
+        }
+    }
+
+    private void listen() {
+        try {
+            PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""));
+            options.setUser(databaseUser);
+            options.setPassword(databasePassword);
+            subscriber = PgSubscriber.subscriber(vertx, options)
+                    .reconnectPolicy(retries -> 1000L);
+            subscriber.channel(WebhookChannel.WAKE_UP_CHANNEL).handler(payload -> wake());
+            subscriber.connect().onFailure(e -> LOG.warnf("cannot listen for new webhook deliveries (%s); "
+                    + "polling every %s instead", e.getMessage(), pollInterval));
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot listen for new webhook deliveries (%s); polling every %s instead", e.getMessage(),
+                    pollInterval);
+        }
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static String host(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        } catch (IllegalArgumentException e) {
+            return "(invalid url)";
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** A claimed delivery with what sending it needs. */
+    private record Claimed(UUID id, UUID eventId, String eventType, String body, int attempts, Instant createdAt,
+                           UUID notificationId, boolean failureReported, boolean delayReported, String url,
+                           String secret) {
+        static Claimed of(Row row) {
+            return new Claimed(row.getUUID("id"), row.getUUID("event_id"), row.getString("event_type"),
+                    row.getString("body"), row.getInteger("attempts"),
+                    row.getOffsetDateTime("created_at").toInstant(), row.getUUID("notification_id"),
+                    row.getBoolean("failure_reported"), row.getBoolean("delay_reported"), row.getString("url"),
+                    row.getString("secret"));
+        }
+    }
+}
