@@ -72,6 +72,9 @@ public class PageService implements IncidentChanges {
     EscalationEngine engine;
 
     @Inject
+    DeadlineScheduler deadlines;
+
+    @Inject
     EscalationPolicyService policies;
 
     @Inject
@@ -116,7 +119,7 @@ public class PageService implements IncidentChanges {
     /** Resolving, closing or cancelling an incident stops its pages. */
     @Override
     public Uni<Void> statusChanged(Incident incident, IncidentStatus from, Caller actor) {
-        if (incident.status != IncidentStatus.RESOLVED && !IncidentLifecycle.isTerminal(incident.status)) {
+        if (IncidentLifecycle.isActive(incident.status)) {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant();
@@ -187,7 +190,7 @@ public class PageService implements IncidentChanges {
                     page.severityTimeout));
             page.nextEscalationAt = deadline.isBefore(now) ? now : deadline;
             page.updatedAt = now;
-            engine.deadlines.arm(page.id, page.level, page.round, page.nextEscalationAt);
+            deadlines.arm(page.id, page.level, page.round, page.nextEscalationAt);
             return timeline.append(incident.id, TimelineType.PAGE_REEVALUATED, actor,
                     "Severity is now " + incident.severity + ": the page follows '" + policy.name + "' and escalates at "
                             + page.nextEscalationAt + " unless acknowledged",
@@ -222,7 +225,7 @@ public class PageService implements IncidentChanges {
                 throw new AccessDeniedException("paging needs COMMANDER, MANAGER or ADMIN, or being the incident's "
                         + "commander");
             }
-            if (incident.status == IncidentStatus.RESOLVED || IncidentLifecycle.isTerminal(incident.status)) {
+            if (!IncidentLifecycle.isActive(incident.status)) {
                 throw (ConflictException) new ConflictException("cannot page for a " + incident.status + " incident")
                         .with("currentStatus", incident.status);
             }
