@@ -38,7 +38,8 @@ class ArchitectureTest {
                 .or().haveSimpleName("OnCallBoard").or().haveSimpleName("IcsCalendar")
                 .or().haveSimpleName("Escalation").or().haveSimpleName("TargetResolver")
                 .or().haveSimpleName("PolicySelector").or().haveSimpleName("EscalationRules")
-                .or().haveSimpleName("EscalationTarget")
+                .or().haveSimpleName("EscalationTarget").or().haveSimpleName("RetryPolicy")
+                .or().haveSimpleName("WebhookSignature")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..",
                         "jakarta.ws.rs..", "org.hibernate..", "jakarta.persistence..", "com.slack..");
         rule.check(main);
