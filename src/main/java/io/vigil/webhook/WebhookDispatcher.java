@@ -107,6 +107,7 @@ public class WebhookDispatcher {
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicInteger sending = new AtomicInteger();
     private volatile boolean stopping;
+    private volatile Instant nextCleanup = Instant.MIN;
     private Counter delivered;
     private Counter failed;
     private Timer latency;
@@ -201,6 +202,13 @@ public class WebhookDispatcher {
 
     private List<Claimed> claim(int limit) {
         Instant now = clock.instant();
+        if (now.isAfter(nextCleanup)) {
+            // an event enqueued while its subscription was being deleted: nobody wants it any more
+            nextCleanup = now.plusSeconds(60);
+            pool.query("update webhook_delivery set status = 'CANCELLED', lease_until = null where status = 'PENDING' "
+                    + "and subscription_id in (select id from webhook_subscription where deleted_at is not null)")
+                    .execute().await().atMost(Duration.ofSeconds(30));
+        }
         List<Claimed> claimed = new ArrayList<>();
         pool.preparedQuery("""
                 update webhook_delivery d set lease_until = $1, attempts = d.attempts + 1
@@ -208,6 +216,7 @@ public class WebhookDispatcher {
                 where d.id in (select id from webhook_delivery
                                where status = 'PENDING' and next_attempt_at <= $2
                                  and (lease_until is null or lease_until <= $2)
+                                 and subscription_id in (select id from webhook_subscription where deleted_at is null)
                                order by next_attempt_at limit $3 for update skip locked)
                   and s.id = d.subscription_id
                 returning d.id, d.event_id, d.event_type, d.body, d.attempts, d.created_at, d.notification_id,
