@@ -54,9 +54,6 @@ public class Incident extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    /** HQL that records the first acknowledgement (MTTA), bypassing the version: pages ack concurrently with edits. */
-    public static final String FIRST_ACK = "update Incident set acknowledgedAt = ?2 where id = ?1 and acknowledgedAt is null";
-
     public String reference() {
         return reference(number);
     }

@@ -60,6 +60,10 @@ public class PageService implements IncidentChanges {
     public record ManualTarget(TargetType type, UUID userId, Region region, UUID policyId) {
     }
 
+    /** Records an incident's first acknowledgement (MTTA) without touching its version. */
+    private static final String FIRST_ACK =
+            "update Incident set acknowledgedAt = :at where id = :id and acknowledgedAt is null";
+
     /** A page with what its views need. */
     public record Details(Page page, Incident incident, List<PageNotification> notifications) {
     }
@@ -310,45 +314,51 @@ public class PageService implements IncidentChanges {
      */
     @WithTransaction
     public Uni<Details> acknowledge(UUID pageId, Caller actor, String via) {
-        return Page.<Page>findById(pageId, LockModeType.PESSIMISTIC_WRITE).flatMap(page -> {
-            if (page == null) {
+        return Page.<Page>findById(pageId).flatMap(found -> {
+            if (found == null) {
                 throw NotFoundException.of("page", pageId);
             }
-            return visibleIncident(page, actor).flatMap(incident -> PageNotification
-                    .count("pageId = ?1 and userId = ?2", page.id, actor.id()).flatMap(notified -> {
+            return visibleIncident(found, actor).flatMap(incident -> PageNotification
+                    .count("pageId = ?1 and userId = ?2", found.id, actor.id()).flatMap(notified -> {
                         if (notified == 0 && !IncidentAccess.canRun(actor, incident)) {
                             throw new AccessDeniedException("only people this page notified, and those who may run "
                                     + "the incident, can acknowledge it");
                         }
-                        if (page.status == PageStatus.ACKNOWLEDGED) {
-                            return details(page, incident);
-                        }
-                        if (page.status == PageStatus.RESOLVED) {
-                            throw (ConflictException) new ConflictException("the page is already RESOLVED")
-                                    .with("currentStatus", page.status);
-                        }
                         Instant now = clock.instant();
-                        var before = audit.snapshot(page);
-                        int level = page.level + 1;
-                        page.status = PageStatus.ACKNOWLEDGED;
-                        page.acknowledgedBy = actor.id();
-                        page.acknowledgedAt = now;
-                        page.nextEscalationAt = null;
-                        page.updatedAt = now;
+                        // Incident row before page row: the order incident changes take (status → pages), so
+                        // an ack racing a resolve cannot deadlock. Rolled back with everything else on a 409.
                         return Panache.getSession()
-                                .flatMap(s -> s.createMutationQuery(Incident.FIRST_ACK.replace("?1", ":id")
-                                                .replace("?2", ":at"))
-                                        .setParameter("id", incident.id).setParameter("at", now).executeUpdate())
-                                .flatMap(n -> timeline.append(incident.id, TimelineType.PAGE_ACKNOWLEDGED, actor,
-                                        "Acknowledged by @" + actor.handle() + " via " + via + " (level " + level + ")",
-                                        EscalationEngine.data("pageId", page.id, "userId", actor.id(), "via", via,
-                                                "level", level)))
-                                .call(e -> audit.record(actor, "page.acknowledged", ENTITY, page.id, before, page))
-                                .call(e -> notifier.announce(OutboundEvent.PAGE_ACKNOWLEDGED, incident,
-                                        engine.summary(page, List.of())))
-                                .flatMap(e -> details(page, incident));
+                                .flatMap(s -> s.createMutationQuery(FIRST_ACK).setParameter("id", incident.id)
+                                        .setParameter("at", now).executeUpdate())
+                                // re-read under the lock: the engine may have moved the page meanwhile
+                                .flatMap(n -> Panache.getSession())
+                                .flatMap(s -> s.refresh(found, LockModeType.PESSIMISTIC_WRITE))
+                                .flatMap(v -> acknowledgeLocked(found, incident, actor, via, now));
                     }));
         });
+    }
+
+    private Uni<Details> acknowledgeLocked(Page page, Incident incident, Caller actor, String via, Instant now) {
+        if (page.status == PageStatus.ACKNOWLEDGED) {
+            return details(page, incident);
+        }
+        if (page.status == PageStatus.RESOLVED) {
+            throw (ConflictException) new ConflictException("the page is already RESOLVED")
+                    .with("currentStatus", page.status);
+        }
+        var before = audit.snapshot(page);
+        int level = page.level + 1;
+        page.status = PageStatus.ACKNOWLEDGED;
+        page.acknowledgedBy = actor.id();
+        page.acknowledgedAt = now;
+        page.nextEscalationAt = null;
+        page.updatedAt = now;
+        return timeline.append(incident.id, TimelineType.PAGE_ACKNOWLEDGED, actor,
+                        "Acknowledged by @" + actor.handle() + " via " + via + " (level " + level + ")",
+                        EscalationEngine.data("pageId", page.id, "userId", actor.id(), "via", via, "level", level))
+                .call(e -> audit.record(actor, "page.acknowledged", ENTITY, page.id, before, page))
+                .call(e -> notifier.announce(OutboundEvent.PAGE_ACKNOWLEDGED, incident, engine.summary(page, List.of())))
+                .flatMap(e -> details(page, incident));
     }
 
     @WithSession
