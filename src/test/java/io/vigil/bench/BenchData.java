@@ -4,7 +4,8 @@ package io.vigil.bench;
 final class BenchData {
 
     static final String CATEGORY = "MISINFORMATION"; // not restricted by default: a RESPONDER may declare it
-    static final String SEVERITY = "SEV2";
+    /** SEV4 does not page: the ceiling writes the same rows as the API. Paging has its own benchmark. */
+    static final String SEVERITY = "SEV4";
     static final String REGION = "EMEA";
     static final String SUMMARY = "Coordinated false claims about polling-station closures are spreading fast"
             + " across three languages; trust and safety is assessing reach and takedown options.";
