@@ -1,5 +1,7 @@
 package io.vigil.incident;
 
+import static io.vigil.timeline.Timeline.data;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -26,7 +28,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -335,16 +336,5 @@ public class IncidentService {
 
     private static NotFoundException notFound(UUID id) {
         return NotFoundException.of("incident", id);
-    }
-
-    /** Timeline data with nulls left out, in the order given. */
-    private static Map<String, Object> data(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            if (keyValues[i + 1] != null) {
-                map.put((String) keyValues[i], keyValues[i + 1]);
-            }
-        }
-        return map;
     }
 }

@@ -1,5 +1,7 @@
 package io.vigil.paging;
 
+import static io.vigil.timeline.Timeline.data;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -37,7 +39,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -355,16 +356,6 @@ public class EscalationEngine {
     static String describe(List<EscalationTarget> targets) {
         return targets.stream().map(t -> t.type() + (t.region() != null ? " " + t.region() : "")
                 + (t.userId() != null ? " " + t.userId() : "")).collect(Collectors.joining(", "));
-    }
-
-    static Map<String, Object> data(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            if (keyValues[i + 1] != null) {
-                map.put((String) keyValues[i], keyValues[i + 1]);
-            }
-        }
-        return map;
     }
 
     /** For {@link PageService}: who a caller is, when one starts a page (null for the system). */

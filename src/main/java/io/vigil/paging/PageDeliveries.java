@@ -60,7 +60,7 @@ public class PageDeliveries implements DeliveryOutcomes {
                             + ") FAILED: gave up after " + minutes + " min. " + detail;
                 };
                 return timeline.append(n.incidentId, TimelineType.DELIVERY_FAILED, null, text,
-                        EscalationEngine.data("pageId", n.pageId, "notificationId", n.id, "userId", n.userId,
+                        Timeline.data("pageId", n.pageId, "notificationId", n.id, "userId", n.userId,
                                 "channel", channel, "trouble", trouble, "detail", detail)).replaceWithVoid();
             });
         });

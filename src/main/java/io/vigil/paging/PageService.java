@@ -138,7 +138,7 @@ public class PageService implements IncidentChanges {
                             page.updatedAt = now;
                             return timeline.append(incident.id, TimelineType.PAGE_RESOLVED, actor,
                                             "Page stopped: the incident is " + incident.status,
-                                            EscalationEngine.data("pageId", page.id, "incidentStatus", incident.status))
+                                            Timeline.data("pageId", page.id, "incidentStatus", incident.status))
                                     .flatMap(e -> notifier.announce(OutboundEvent.PAGE_RESOLVED, incident,
                                             engine.summary(page, List.of())));
                         });
@@ -198,7 +198,7 @@ public class PageService implements IncidentChanges {
             return timeline.append(incident.id, TimelineType.PAGE_REEVALUATED, actor,
                     "Severity is now " + incident.severity + ": the page follows '" + policy.name + "' and escalates at "
                             + page.nextEscalationAt + " unless acknowledged",
-                    EscalationEngine.data("pageId", page.id, "policyId", policy.id,
+                    Timeline.data("pageId", page.id, "policyId", policy.id,
                             "nextEscalationAt", page.nextEscalationAt)).replaceWithVoid();
         });
     }
@@ -355,7 +355,7 @@ public class PageService implements IncidentChanges {
         page.updatedAt = now;
         return timeline.append(incident.id, TimelineType.PAGE_ACKNOWLEDGED, actor,
                         "Acknowledged by @" + actor.handle() + " via " + via + " (level " + level + ")",
-                        EscalationEngine.data("pageId", page.id, "userId", actor.id(), "via", via, "level", level))
+                        Timeline.data("pageId", page.id, "userId", actor.id(), "via", via, "level", level))
                 .call(e -> audit.record(actor, "page.acknowledged", ENTITY, page.id, before, page))
                 .call(e -> notifier.announce(OutboundEvent.PAGE_ACKNOWLEDGED, incident, engine.summary(page, List.of())))
                 .flatMap(e -> details(page, incident));

@@ -57,6 +57,17 @@ public class Timeline {
         return repository.persist(entry);
     }
 
+    /** Entry data from key/value pairs, nulls left out, in the order given. */
+    public static Map<String, Object> data(Object... keyValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                map.put((String) keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return map;
+    }
+
     public Uni<PageView<TimelineEntry>> page(UUID incidentId, PageRequest page) {
         return repository.page(incidentId, page).map(rows -> page.page(rows, e -> Cursor.of(e.at, e.seq)));
     }
