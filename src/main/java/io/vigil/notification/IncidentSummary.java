@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * An incident as outbound messages show it. A restricted incident carries only its id, reference,
- * severity and status — never title, summary or category — because messages leave Vigil's access
- * control (the same rule spec §4 sets for Slack).
+ * severity and status — no title, summary, category, region, people or dates — because messages
+ * leave Vigil's access control (the same rule spec §4 sets for Slack).
  */
 public record IncidentSummary(UUID id, String ref, String title, String summary, String severity, String category,
                               String region, String status, boolean restricted, UUID commanderId,
@@ -21,6 +21,8 @@ public record IncidentSummary(UUID id, String ref, String title, String summary,
                 incident.severity.name(),
                 restricted ? null : incident.category,
                 restricted ? null : incident.region.name(),
-                incident.status.name(), restricted, incident.commanderId, incident.declaredAt);
+                incident.status.name(), restricted,
+                restricted ? null : incident.commanderId,
+                restricted ? null : incident.declaredAt);
     }
 }

@@ -10,6 +10,14 @@ import java.util.UUID;
 public record OutboundEvent(UUID id, String type, Instant at, IncidentSummary incident, PageSummary page,
                             NotificationSummary notification) {
 
+    /** A restricted incident's page carries no free-text message either: it could say anything. */
+    public OutboundEvent {
+        if (incident != null && incident.restricted() && page != null && page.message() != null) {
+            page = new PageSummary(page.id(), page.status(), page.level(), page.round(), page.notified(),
+                    page.nextEscalationAt(), page.acknowledgedBy(), page.acknowledgedAt(), null);
+        }
+    }
+
     public static final String INCIDENT_DECLARED = "incident.declared";
     public static final String INCIDENT_UPDATED = "incident.updated";
     public static final String PAGE_TRIGGERED = "page.triggered";

@@ -14,7 +14,9 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vigil.common.security.Caller;
 import io.vigil.incident.Incident;
+import io.vigil.incident.IncidentParticipant;
 import io.vigil.incident.IncidentRepository;
+import io.vigil.incident.ParticipantRepository;
 import io.vigil.notification.NotificationChannel;
 import io.vigil.notification.NotificationSummary;
 import io.vigil.notification.Notifier;
@@ -79,6 +81,9 @@ public class EscalationEngine {
 
     @Inject
     IncidentRepository incidents;
+
+    @Inject
+    ParticipantRepository participants;
 
     @Inject
     Notifier notifier;
@@ -246,7 +251,7 @@ public class EscalationEngine {
 
     private Uni<Void> notifyPerson(Page page, Incident incident, Person person, Escalation.Step step, String type,
                                    PageSummary summary, Instant now) {
-        Uni<Boolean> reached = Uni.createFrom().item(false);
+        Uni<Boolean> reached = admit(page, incident, person, step, now).replaceWith(false);
         for (NotificationChannel channel : notifier.channels()) {
             reached = reached.flatMap(any -> channel.reaches(person, type).flatMap(yes -> {
                 if (!yes) {
@@ -271,6 +276,31 @@ public class EscalationEngine {
                                     + "notifications (add a webhook subscription or connect Slack)",
                             data("pageId", page.id, "userId", person.id(), "level", step.level() + 1,
                                     "reason", "NO_CHANNEL")))
+                    .replaceWithVoid();
+        });
+    }
+
+    /**
+     * Someone paged for a restricted incident must be able to see and acknowledge it: they become a
+     * participant (once), and the timeline says why.
+     */
+    private Uni<Void> admit(Page page, Incident incident, Person person, Escalation.Step step, Instant now) {
+        if (!incident.restricted) {
+            return Uni.createFrom().voidItem();
+        }
+        return participants.find(incident.id, person.id()).flatMap(existing -> {
+            if (existing != null || person.id().equals(incident.declaredBy) || person.id().equals(incident.commanderId)) {
+                return Uni.createFrom().voidItem();
+            }
+            IncidentParticipant participant = new IncidentParticipant();
+            participant.id = UUID.randomUUID();
+            participant.incidentId = incident.id;
+            participant.userId = person.id();
+            participant.addedAt = now;
+            return participants.persist(participant).flatMap(p -> timeline.append(incident.id,
+                    TimelineType.PARTICIPANT_ADDED, null, "@" + person.handle() + " joined the incident: paged at level "
+                            + (step.level() + 1) + " of this restricted incident",
+                    data("userId", person.id(), "handle", person.handle(), "pageId", page.id, "reason", "PAGED")))
                     .replaceWithVoid();
         });
     }

@@ -249,6 +249,7 @@ public class PageService implements IncidentChanges {
     }
 
     private Uni<Chosen> manualRules(ManualTarget target, Duration ackTimeout) {
+        rejectForeignFields(target);
         return switch (target.type()) {
             case USER -> {
                 if (target.userId() == null) {
@@ -287,6 +288,20 @@ public class PageService implements IncidentChanges {
                 });
             }
         };
+    }
+
+    /** A target names only what its type uses: a USER target with a region is a mistake, not a hint. */
+    private static void rejectForeignFields(ManualTarget target) {
+        String notFor = "is not allowed for a " + target.type() + " target";
+        if (target.type() != TargetType.USER && target.userId() != null) {
+            throw ValidationException.of("target.userId", notFor);
+        }
+        if (target.type() != TargetType.REGION && target.region() != null) {
+            throw ValidationException.of("target.region", notFor);
+        }
+        if (target.type() != TargetType.POLICY && target.policyId() != null) {
+            throw ValidationException.of("target.policyId", notFor);
+        }
     }
 
     private static EscalationRules.Level level(EscalationTarget target, Duration ackTimeout) {

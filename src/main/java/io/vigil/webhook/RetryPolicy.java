@@ -15,6 +15,9 @@ public record RetryPolicy(Duration first, Duration cap, Duration delayedAfter, D
         if (first.isNegative() || first.isZero() || cap.compareTo(first) < 0) {
             throw new IllegalArgumentException("need 0 < first <= cap");
         }
+        if (delayedAfter.isNegative() || giveUpAfter.isNegative() || giveUpAfter.isZero()) {
+            throw new IllegalArgumentException("delayedAfter must be >= 0 and giveUpAfter > 0");
+        }
     }
 
     /** The wait after the {@code attempts}-th failed attempt (1-based). */

@@ -102,6 +102,9 @@ public class WebhookService {
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                 throw ValidationException.of("url", "must be an absolute http or https URL");
             }
+            if (uri.getUserInfo() != null) {
+                throw ValidationException.of("url", "must not contain credentials; receivers check the signature");
+            }
         } catch (URISyntaxException e) {
             throw ValidationException.of("url", "is not a valid URL");
         }
