@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -276,24 +277,23 @@ public class WebhookDispatcher {
         }
     }
 
+    /** The delivery's row and, when it was the last one, its notification change in one transaction. */
     private void succeeded(Claimed delivery) {
         Instant now = clock.instant();
         delivered.increment();
-        pool.preparedQuery("update webhook_delivery set status = 'DELIVERED', delivered_at = $2, lease_until = null, "
-                        + "last_error = null where id = $1 and status = 'PENDING'")
-                .execute(Tuple.of(delivery.id(), utc(now))).await().atMost(Duration.ofSeconds(30));
-        if (delivery.notificationId() == null) {
-            return;
-        }
-        long open = pool.preparedQuery("select count(*) from webhook_delivery where notification_id = $1 "
-                        + "and status = 'PENDING'")
-                .execute(Tuple.of(delivery.notificationId())).await().atMost(Duration.ofSeconds(30))
-                .iterator().next().getLong(0);
-        if (open == 0) {
-            inTransaction(() -> outcomes.delivered(delivery.notificationId(), now));
-        }
+        inTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
+                                "update webhook_delivery set status = 'DELIVERED', delivered_at = :at, lease_until = null, "
+                                        + "last_error = null where id = :id and status = 'PENDING'")
+                        .setParameter("id", delivery.id()).setParameter("at", utc(now)).executeUpdate()
+                        .flatMap(updated -> delivery.notificationId() == null ? Uni.createFrom().voidItem()
+                                : session.createNativeQuery("select count(*) from webhook_delivery "
+                                                + "where notification_id = :n and status = 'PENDING'", Long.class)
+                                        .setParameter("n", delivery.notificationId()).getSingleResult()
+                                        .flatMap(open -> open == 0 ? outcomes.delivered(delivery.notificationId(), now)
+                                                : Uni.createFrom().voidItem()))));
     }
 
+    /** The retry schedule and what the timeline must say change in one transaction. */
     private void failedAttempt(Claimed delivery, String why) {
         failed.increment();
         Instant now = clock.instant();
@@ -305,28 +305,21 @@ public class WebhookDispatcher {
         LOG.warnf("webhook delivery %s of %s (event %s) to %s failed on attempt %d: %s%s", delivery.id(),
                 delivery.eventType(), delivery.eventId(), delivery.url(), delivery.attempts(), error,
                 giveUp ? "; giving up" : "; next attempt at " + next);
-        pool.preparedQuery("update webhook_delivery set status = $2, next_attempt_at = $3, lease_until = null, "
-                        + "last_error = $4, failure_reported = true, delay_reported = delay_reported or $5 "
-                        + "where id = $1 and status = 'PENDING'")
-                .execute(Tuple.of(delivery.id(), giveUp ? "FAILED" : "PENDING", utc(next), error, delayed))
-                .await().atMost(Duration.ofSeconds(30));
-        if (delivery.notificationId() == null) {
-            return;
-        }
+        Trouble trouble = giveUp ? Trouble.GAVE_UP : delayed ? Trouble.DELAYED : first ? Trouble.FAILING : null;
         String detail = "webhook to " + host(delivery.url()) + ": " + error;
-        if (giveUp) {
-            inTransaction(() -> outcomes.trouble(delivery.notificationId(), WebhookChannel.NAME, Trouble.GAVE_UP,
-                    detail, now));
-        } else if (delayed) {
-            inTransaction(() -> outcomes.trouble(delivery.notificationId(), WebhookChannel.NAME, Trouble.DELAYED,
-                    detail, now));
-        } else if (first) {
-            inTransaction(() -> outcomes.trouble(delivery.notificationId(), WebhookChannel.NAME, Trouble.FAILING,
-                    detail, now));
-        }
+        inTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
+                                "update webhook_delivery set status = :status, next_attempt_at = :next, lease_until = null, "
+                                        + "last_error = :error, failure_reported = true, "
+                                        + "delay_reported = delay_reported or :delayed where id = :id and status = 'PENDING'")
+                        .setParameter("id", delivery.id()).setParameter("status", giveUp ? "FAILED" : "PENDING")
+                        .setParameter("next", utc(next)).setParameter("error", error).setParameter("delayed", delayed)
+                        .executeUpdate()
+                        .flatMap(updated -> updated == 0 || delivery.notificationId() == null || trouble == null
+                                ? Uni.createFrom().voidItem()
+                                : outcomes.trouble(delivery.notificationId(), WebhookChannel.NAME, trouble, detail, now))));
     }
 
-    private void inTransaction(java.util.function.Supplier<io.smallrye.mutiny.Uni<Void>> work) {
+    private void inTransaction(java.util.function.Supplier<Uni<Void>> work) {
         try {
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
         } catch (Throwable e) {
