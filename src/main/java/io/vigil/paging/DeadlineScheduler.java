@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -91,7 +92,7 @@ public class DeadlineScheduler {
      * fires on whichever instance is alive. Either way the sweep is the backstop.
      */
     public void arm(UUID pageId, int level, int round, Instant deadline) {
-        long delay = Duration.between(clock.instant(), deadline).toMillis();
+        long delay = millisUntil(deadline);
         if (delay <= localHorizon.toMillis()) {
             wakeAt(pageId, deadline, delay);
             return;
@@ -101,7 +102,8 @@ public class DeadlineScheduler {
                     "vigil-page");
             Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key).forJob(JOB)
                     .usingJobData(PAGE_ID, pageId.toString())
-                    .startAt(Date.from(deadline))
+                    // Quartz counts milliseconds: round up, or it fires a fraction before the deadline
+                    .startAt(Date.from(deadline.plusNanos(999_999).truncatedTo(ChronoUnit.MILLIS)))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                     .build();
             try {
@@ -115,10 +117,16 @@ public class DeadlineScheduler {
         });
     }
 
+    /** Whole milliseconds until {@code deadline}, rounded up: never wake before it. */
+    private long millisUntil(Instant deadline) {
+        long nanos = Duration.between(clock.instant(), deadline).toNanos();
+        return nanos <= 0 ? 0 : (nanos + 999_999) / 1_000_000;
+    }
+
     /** A timer may run a little before the wall clock reaches the deadline; then it waits the rest. */
     private void wakeAt(UUID pageId, Instant deadline, long delayMillis) {
         timers.schedule(() -> {
-            long rest = Duration.between(clock.instant(), deadline).toMillis();
+            long rest = millisUntil(deadline);
             if (rest > 0) {
                 wakeAt(pageId, deadline, rest);
                 return;
