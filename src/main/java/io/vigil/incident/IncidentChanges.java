@@ -6,7 +6,8 @@ import io.vigil.common.security.Caller;
 /**
  * What other capabilities do when an incident changes — paging starts and stops pages, outbound
  * channels announce the change. Implementations are called inside the change's own transaction, in
- * {@link #order()}, so the reaction commits (or rolls back) with the change. The incident package
+ * {@link #order()}, so the reaction commits (or rolls back) with the change. A {@code reason} is the
+ * stripped text the actor gave, or null. The incident package
  * knows nothing of them.
  */
 public interface IncidentChanges {
@@ -20,11 +21,11 @@ public interface IncidentChanges {
         return Uni.createFrom().voidItem();
     }
 
-    default Uni<Void> statusChanged(Incident incident, IncidentStatus from, Caller actor) {
+    default Uni<Void> statusChanged(Incident incident, IncidentStatus from, String reason, Caller actor) {
         return Uni.createFrom().voidItem();
     }
 
-    default Uni<Void> severityChanged(Incident incident, Severity from, Caller actor) {
+    default Uni<Void> severityChanged(Incident incident, Severity from, String reason, Caller actor) {
         return Uni.createFrom().voidItem();
     }
 

@@ -167,7 +167,7 @@ public class IncidentService {
                                 "Status " + from + " → " + to + (why == null ? "" : ": " + why),
                                 data("from", from, "to", to, "reason", why))
                         .call(e -> audit.record(actor, "incident.status_changed", ENTITY, incident.id, before, incident))
-                        .call(e -> react(r -> r.statusChanged(incident, from, actor)))
+                        .call(e -> react(r -> r.statusChanged(incident, from, why, actor)))
                         .replaceWith(incident);
             });
         }));
@@ -187,7 +187,7 @@ public class IncidentService {
             return timeline.append(incident.id, TimelineType.SEVERITY_CHANGED, actor,
                             "Severity " + from + " → " + to + ": " + why, data("from", from, "to", to, "reason", why))
                     .call(e -> audit.record(actor, "incident.severity_changed", ENTITY, incident.id, before, incident))
-                    .call(e -> react(r -> r.severityChanged(incident, from, actor)))
+                    .call(e -> react(r -> r.severityChanged(incident, from, why, actor)))
                     .replaceWith(incident);
         });
     }

@@ -55,12 +55,12 @@ public class Notifier implements IncidentChanges {
     }
 
     @Override
-    public Uni<Void> statusChanged(Incident incident, IncidentStatus from, Caller actor) {
+    public Uni<Void> statusChanged(Incident incident, IncidentStatus from, String reason, Caller actor) {
         return announce(OutboundEvent.INCIDENT_UPDATED, incident, null);
     }
 
     @Override
-    public Uni<Void> severityChanged(Incident incident, Severity from, Caller actor) {
+    public Uni<Void> severityChanged(Incident incident, Severity from, String reason, Caller actor) {
         return announce(OutboundEvent.INCIDENT_UPDATED, incident, null);
     }
 

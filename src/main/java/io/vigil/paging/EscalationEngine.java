@@ -205,6 +205,17 @@ public class EscalationEngine {
     }
 
     /**
+     * Moves a TRIGGERED page to its next step now, because someone asked: the current step counts as
+     * timed out at {@code now}. The caller holds the page's lock and its transaction.
+     */
+    Uni<Void> escalateNow(Page page, Incident incident, Instant now) {
+        page.nextEscalationAt = now;
+        EscalationRules rules = rules(page);
+        Optional<Escalation.Step> next = Escalation.next(rules, page.step(), page.severityTimeout);
+        return next.isPresent() ? climb(page, incident, rules, next.get(), now) : exhaust(page, incident, now);
+    }
+
+    /**
      * Notifies the people of {@code step}. A level that names nobody right now (an empty rotation, no
      * manager set) is recorded loudly and passed at once instead of wasting its timeout.
      */

@@ -122,7 +122,7 @@ public class PageService implements IncidentChanges {
 
     /** Resolving, closing or cancelling an incident stops its pages. */
     @Override
-    public Uni<Void> statusChanged(Incident incident, IncidentStatus from, Caller actor) {
+    public Uni<Void> statusChanged(Incident incident, IncidentStatus from, String reason, Caller actor) {
         if (IncidentLifecycle.isActive(incident.status)) {
             return Uni.createFrom().voidItem();
         }
@@ -154,7 +154,7 @@ public class PageService implements IncidentChanges {
      * once); with no page running or answered, a severity that pages starts one.
      */
     @Override
-    public Uni<Void> severityChanged(Incident incident, Severity from, Caller actor) {
+    public Uni<Void> severityChanged(Incident incident, Severity from, String reason, Caller actor) {
         if (incident.severity.compareTo(from) >= 0) {
             return Uni.createFrom().voidItem();
         }
@@ -329,27 +329,68 @@ public class PageService implements IncidentChanges {
      */
     @WithTransaction
     public Uni<Details> acknowledge(UUID pageId, Caller actor, String via) {
+        return answerable(pageId, actor, "acknowledge").flatMap(found -> {
+            Page page = found.page();
+            Incident incident = found.incident();
+            Instant now = clock.instant();
+            // Incident row before page row: the order incident changes take (status → pages), so
+            // an ack racing a resolve cannot deadlock. Rolled back with everything else on a 409.
+            return Panache.getSession()
+                    .flatMap(s -> s.createMutationQuery(FIRST_ACK).setParameter("id", incident.id)
+                            .setParameter("at", now).executeUpdate())
+                    // re-read under the lock: the engine may have moved the page meanwhile
+                    .flatMap(n -> Panache.getSession())
+                    .flatMap(s -> s.refresh(page, LockModeType.PESSIMISTIC_WRITE))
+                    .flatMap(v -> acknowledgeLocked(page, incident, actor, via, now));
+        });
+    }
+
+    private record Answerable(Page page, Incident incident) {
+    }
+
+    /** The page and its incident, if {@code actor} was notified by it or may run the incident. */
+    private Uni<Answerable> answerable(UUID pageId, Caller actor, String verb) {
         return Page.<Page>findById(pageId).flatMap(found -> {
             if (found == null) {
                 throw NotFoundException.of("page", pageId);
             }
             return visibleIncident(found, actor).flatMap(incident -> PageNotification
-                    .count("pageId = ?1 and userId = ?2", found.id, actor.id()).flatMap(notified -> {
+                    .count("pageId = ?1 and userId = ?2", found.id, actor.id()).map(notified -> {
                         if (notified == 0 && !IncidentAccess.canRun(actor, incident)) {
                             throw new AccessDeniedException("only people this page notified, and those who may run "
-                                    + "the incident, can acknowledge it");
+                                    + "the incident, can " + verb + " it");
                         }
-                        Instant now = clock.instant();
-                        // Incident row before page row: the order incident changes take (status → pages), so
-                        // an ack racing a resolve cannot deadlock. Rolled back with everything else on a 409.
-                        return Panache.getSession()
-                                .flatMap(s -> s.createMutationQuery(FIRST_ACK).setParameter("id", incident.id)
-                                        .setParameter("at", now).executeUpdate())
-                                // re-read under the lock: the engine may have moved the page meanwhile
-                                .flatMap(n -> Panache.getSession())
-                                .flatMap(s -> s.refresh(found, LockModeType.PESSIMISTIC_WRITE))
-                                .flatMap(v -> acknowledgeLocked(found, incident, actor, via, now));
+                        return new Answerable(found, incident);
                     }));
+        });
+    }
+
+    /**
+     * Escalates a running page at once ("Escalate now"): allowed to the same people as acknowledging.
+     * Only a TRIGGERED page can climb; anything else is a 409 saying what it is.
+     */
+    @WithTransaction
+    public Uni<Details> escalateNow(UUID pageId, Caller actor, String via) {
+        return answerable(pageId, actor, "escalate").flatMap(found -> {
+            Page page = found.page();
+            Incident incident = found.incident();
+            return Panache.getSession().flatMap(s -> s.refresh(page, LockModeType.PESSIMISTIC_WRITE)).flatMap(v -> {
+                if (page.status != PageStatus.TRIGGERED) {
+                    throw (ConflictException) new ConflictException("only a TRIGGERED page can be escalated; this one "
+                            + "is " + page.status).with("currentStatus", page.status);
+                }
+                Instant now = clock.instant();
+                int level = page.level + 1;
+                return timeline.append(incident.id, TimelineType.PAGE_ESCALATED, actor,
+                                "@" + actor.handle() + " escalated the page now via " + via + " (it was at level "
+                                        + level + ")",
+                                Timeline.data("pageId", page.id, "userId", actor.id(), "via", via, "fromLevel", level,
+                                        "reason", "ESCALATE_NOW"))
+                        .call(e -> audit.record(actor, "page.escalated", ENTITY, page.id, null,
+                                Map.of("fromLevel", level, "via", via)))
+                        .flatMap(e -> engine.escalateNow(page, incident, now))
+                        .flatMap(e -> details(page, incident));
+            });
         });
     }
 
@@ -369,7 +410,7 @@ public class PageService implements IncidentChanges {
         page.nextEscalationAt = null;
         page.updatedAt = now;
         return timeline.append(incident.id, TimelineType.PAGE_ACKNOWLEDGED, actor,
-                        "Acknowledged by @" + actor.handle() + " via " + via + " (level " + level + ")",
+                        "Acknowledged via " + via + " by @" + actor.handle() + " (level " + level + ")",
                         Timeline.data("pageId", page.id, "userId", actor.id(), "via", via, "level", level))
                 .call(e -> audit.record(actor, "page.acknowledged", ENTITY, page.id, before, page))
                 .call(e -> notifier.announce(OutboundEvent.PAGE_ACKNOWLEDGED, incident, engine.summary(page, List.of())))

@@ -15,6 +15,12 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
         return count("lower(handle) = lower(?1)", handle).map(n -> n > 0);
     }
 
+    /** A Slack identity belongs to one active user: Slack clicks and commands act as that user. */
+    public Uni<Boolean> slackUserTaken(String slackUserId) {
+        return slackUserId == null ? Uni.createFrom().item(false)
+                : count("slackUserId = ?1 and active = true", slackUserId).map(n -> n > 0);
+    }
+
     public Uni<Boolean> emailTaken(String email) {
         return count("lower(email) = lower(?1)", email).map(n -> n > 0);
     }

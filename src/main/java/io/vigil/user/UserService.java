@@ -50,6 +50,11 @@ public class UserService {
             if (emailTaken) {
                 throw new ConflictException("a user with email '" + request.email() + "' already exists");
             }
+            return users.slackUserTaken(request.slackUserId());
+        }).flatMap(slackTaken -> {
+            if (slackTaken) {
+                throw new ConflictException("Slack user " + request.slackUserId() + " already belongs to another user");
+            }
             User user = new User();
             user.id = UUID.randomUUID();
             user.handle = request.handle();

@@ -8,9 +8,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vigil.notification.DeliveryOutcomes;
+import io.vigil.notification.OutboxPump;
+import io.vigil.notification.OutboxWakeups;
+import io.vigil.notification.RetryPolicy;
 import io.vigil.notification.DeliveryOutcomes.Trouble;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,10 +34,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -60,7 +59,7 @@ public class WebhookDispatcher {
     Clock clock;
 
     @Inject
-    io.vertx.core.Vertx vertx;
+    OutboxWakeups wakeups;
 
     @Inject
     DeliveryOutcomes outcomes;
@@ -89,25 +88,12 @@ public class WebhookDispatcher {
     @ConfigProperty(name = "oncall.webhook.give-up-after", defaultValue = "PT24H")
     Duration giveUpAfter;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String databaseUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres")
-    String databaseUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
-    String databasePassword;
-
     private RetryPolicy retry;
     private HttpClient http;
     private ExecutorService workers;
-    private ScheduledExecutorService ticker;
-    private PgSubscriber subscriber;
+    private OutboxPump pump;
     private Semaphore inFlight;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicInteger sending = new AtomicInteger();
-    private volatile boolean stopping;
     private volatile Instant nextCleanup = Instant.MIN;
     private Counter delivered;
     private Counter failed;
@@ -116,70 +102,29 @@ public class WebhookDispatcher {
     void start(@Observes StartupEvent event) {
         retry = new RetryPolicy(retryFirst, retryCap, delayedAfter, giveUpAfter);
         inFlight = new Semaphore(maxInFlight);
-        workers = Executors.newFixedThreadPool(4, named("vigil-webhook"));
+        workers = Executors.newFixedThreadPool(4, OutboxPump.threads("vigil-webhook"));
         http = HttpClient.newBuilder().connectTimeout(timeout).executor(workers).build();
-        ticker = Executors.newSingleThreadScheduledExecutor(named("vigil-webhook-poll"));
-        ticker.scheduleWithFixedDelay(this::wake, pollInterval.toMillis(), pollInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        pump = new OutboxPump("webhook dispatch", workers, pollInterval, this::claimAndSend);
         delivered = metrics.counter("vigil.webhook.deliveries", "outcome", "delivered");
         failed = metrics.counter("vigil.webhook.deliveries", "outcome", "failed_attempt");
         latency = Timer.builder("vigil.webhook.send").publishPercentiles(0.5, 0.99).register(metrics);
         metrics.gauge("vigil.webhook.in_flight", sending);
-        listen();
+        wakeups.listen(WebhookChannel.WAKE_UP_CHANNEL, pump::wake);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopping = true;
-        if (subscriber != null) {
-            subscriber.close();
-        }
-        ticker.shutdownNow();
-        workers.shutdown();
-        try {
-            // Let sends under way finish; anything unfinished keeps its lease and is sent by another instance.
-            workers.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // Sends under way may finish; anything unfinished keeps its lease and is sent by another instance.
+        pump.stop(timeout.plusSeconds(1));
     }
 
-    /** Looks for due deliveries now (coalesced: a wake during a pass makes one more pass). */
+    /** Looks for due deliveries now. */
     public void wake() {
-        if (stopping) {
-            return;
-        }
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            try {
-                workers.execute(this::drain);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                running.set(false);
-            }
-        }
-    }
-
-    /** Sends until a claim comes back short; in tests, callers wait on {@link #idle()}. */
-    private void drain() {
-        try {
-            while (again.getAndSet(false) && !stopping) {
-                int claimed;
-                do {
-                    claimed = claimAndSend();
-                } while (claimed > 0 && !stopping);
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "webhook dispatch pass failed; the next poll retries");
-        } finally {
-            running.set(false);
-            if (again.get() && !stopping) {
-                wake();
-            }
-        }
+        pump.wake();
     }
 
     /** Whether nothing is being claimed or sent by this instance right now. */
     public boolean idle() {
-        return !running.get() && sending.get() == 0;
+        return !pump.passing() && sending.get() == 0;
     }
 
     private int claimAndSend() {
@@ -270,10 +215,7 @@ public class WebhookDispatcher {
         } finally {
             sending.decrementAndGet();
             inFlight.release();
-            again.set(true);
-            if (!running.get()) {
-                wake();
-            }
+            pump.wake();
         }
     }
 
@@ -327,22 +269,6 @@ public class WebhookDispatcher {
         }
     }
 
-    private void listen() {
-        try {
-            PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""));
-            options.setUser(databaseUser);
-            options.setPassword(databasePassword);
-            subscriber = PgSubscriber.subscriber(vertx, options)
-                    .reconnectPolicy(retries -> 1000L);
-            subscriber.channel(WebhookChannel.WAKE_UP_CHANNEL).handler(payload -> wake());
-            subscriber.connect().onFailure(e -> LOG.warnf("cannot listen for new webhook deliveries (%s); "
-                    + "polling every %s instead", e.getMessage(), pollInterval));
-        } catch (RuntimeException e) {
-            LOG.warnf("cannot listen for new webhook deliveries (%s); polling every %s instead", e.getMessage(),
-                    pollInterval);
-        }
-    }
-
     private static String describe(Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
@@ -361,15 +287,6 @@ public class WebhookDispatcher {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** A claimed delivery with what sending it needs. */

@@ -93,11 +93,12 @@ class UserEndpointsTest implements EveryEndpointNeedsAToken {
     @Test
     void adminCreatesAUserAndAnyoneCanReadIt() {
         String handle = handle();
+        String slackUserId = "U" + Long.toString(System.nanoTime(), 36).toUpperCase();
         ExtractableResponse<Response> created = asAdmin().body(Map.of(
                         "handle", handle,
                         "displayName", "  Ada Lovelace  ",
                         "email", handle + "@Example.org",
-                        "slackUserId", "U0123ABCD",
+                        "slackUserId", slackUserId,
                         "timeZone", "America/Los_Angeles",
                         "roles", List.of("RESPONDER", "COMMANDER"),
                         "languages", List.of("en", "pt-BR")))
@@ -108,7 +109,7 @@ class UserEndpointsTest implements EveryEndpointNeedsAToken {
                 .body("handle", equalTo(handle))
                 .body("displayName", equalTo("Ada Lovelace"))
                 .body("email", equalTo(handle + "@Example.org"))
-                .body("slackUserId", equalTo("U0123ABCD"))
+                .body("slackUserId", equalTo(slackUserId))
                 .body("timeZone", equalTo("America/Los_Angeles"))
                 .body("roles", containsInAnyOrder("RESPONDER", "COMMANDER"))
                 .body("languages", equalTo(List.of("en", "pt-BR")))

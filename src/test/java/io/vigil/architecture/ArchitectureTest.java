@@ -39,7 +39,9 @@ class ArchitectureTest {
                 .or().haveSimpleName("Escalation").or().haveSimpleName("TargetResolver")
                 .or().haveSimpleName("PolicySelector").or().haveSimpleName("EscalationRules")
                 .or().haveSimpleName("EscalationTarget").or().haveSimpleName("RetryPolicy")
-                .or().haveSimpleName("WebhookSignature")
+                .or().haveSimpleName("WebhookSignature").or().haveSimpleName("SlackSignature")
+                .or().haveSimpleName("ChannelName").or().haveSimpleName("SlackCommand")
+                .or().haveSimpleName("SlackMessages").or().haveSimpleName("SlackErrors")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..",
                         "jakarta.ws.rs..", "org.hibernate..", "jakarta.persistence..", "com.slack..");
         rule.check(main);

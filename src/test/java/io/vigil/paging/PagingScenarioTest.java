@@ -2,6 +2,12 @@ package io.vigil.paging;
 
 import static io.vigil.support.Api.asAdmin;
 import static io.vigil.support.Api.changeStatus;
+import static io.vigil.support.PagingScene.ackTimeout;
+import static io.vigil.support.PagingScene.emeaManagedBy;
+import static io.vigil.support.PagingScene.level;
+import static io.vigil.support.PagingScene.page;
+import static io.vigil.support.PagingScene.timeline;
+import static io.vigil.support.PagingScene.timelineText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -9,19 +15,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vigil.support.Api;
 import io.vigil.support.Api.TestUser;
+import io.vigil.support.PagingScene;
 import io.vigil.support.TestClock;
 import io.vigil.support.WebhookReceiver;
 import io.vigil.support.WebhookReceiver.Received;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 class PagingScenarioTest {
 
-    private static final AtomicInteger STORY = new AtomicInteger();
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @Inject
@@ -48,60 +48,33 @@ class PagingScenarioTest {
     @Inject
     EscalationEngine engine;
 
+    private PagingScene scene;
     private WebhookReceiver receiver;
     private String subscriptionId;
-    private final List<String> overrides = new ArrayList<>();
-    private List<Map<String, Object>> savedRegions;
-    private String savedDutyLead;
 
     private TestUser commander;
     private TestUser primary;
     private TestUser secondary;
     private TestUser manager;
     private TestUser dutyLead;
-    private String category;
 
     @BeforeEach
     void setTheScene() {
-        clock.advance(Duration.ofDays(400 + 3L * STORY.getAndIncrement()));
+        scene = new PagingScene(clock, false);
         receiver = new WebhookReceiver("scenario-secret-" + Api.unique("", 16));
         subscriptionId = asAdmin().body(Map.of("url", receiver.url(), "secret", receiver.secret(), "events", List.of("*")))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
-        commander = Api.user("COMMANDER");
-        primary = Api.user("RESPONDER");
-        secondary = Api.user("RESPONDER");
-        manager = Api.user("MANAGER");
-        dutyLead = Api.user("MANAGER");
-        savedRegions = asAdmin().get("/api/v1/regions").then().statusCode(200).extract().path("items");
-        savedDutyLead = asAdmin().get("/api/v1/duty-lead").then().statusCode(200).extract().path("user.id");
-        int hour = hourNow();
-        // EMEA holds the pager now and for the next six hours; APAC and AMER share the rest of the day
-        windows(hour - 2, hour + 6, hour + 6, hour + 14, hour + 14, hour - 2);
-        asAdmin().body(Map.of("userId", dutyLead.id())).put("/api/v1/duty-lead").then().statusCode(200);
-        override("EMEA", "PRIMARY", primary);
-        override("EMEA", "SECONDARY", secondary);
-        category = Api.uniqueCode("PG_");
-        asAdmin().body(Map.of("code", category, "name", "Paging story " + category, "restrictedByDefault", false))
-                .post("/api/v1/categories").then().statusCode(201);
+        commander = scene.commander;
+        primary = scene.primary;
+        secondary = scene.secondary;
+        manager = scene.manager;
+        dutyLead = scene.dutyLead;
     }
 
     @AfterEach
     void restore() {
-        overrides.forEach(id -> asAdmin().delete("/api/v1/overrides/" + id).then().statusCode(204));
         asAdmin().delete("/api/v1/webhooks/" + subscriptionId).then().statusCode(204);
-        for (Map<String, Object> region : savedRegions) {
-            Map<String, Object> body = new HashMap<>();
-            body.put("timeZone", region.get("timeZone"));
-            body.put("coverageStart", region.get("coverageStart"));
-            body.put("coverageEnd", region.get("coverageEnd"));
-            Object manager = region.get("manager");
-            body.put("managerId", manager == null ? null : ((Map<?, ?>) manager).get("id"));
-            asAdmin().body(body).put("/api/v1/regions/" + region.get("code")).then().statusCode(200);
-        }
-        if (savedDutyLead != null) {
-            asAdmin().body(Map.of("userId", savedDutyLead)).put("/api/v1/duty-lead").then().statusCode(200);
-        }
-        clock.reset();
+        scene.close();
         receiver.close();
     }
 
@@ -109,8 +82,8 @@ class PagingScenarioTest {
 
     @Test
     void nobodyAnswersSoThePageClimbsEveryLevelTwiceThenIsExhaustedLoudly() {
-        defaultLadder(1, "PT5M");
-        String incident = declare("SEV1");
+        scene.defaultLadder(1, "PT5M");
+        String incident = scene.declare("SEV1");
         expectNotified(incident, "page.triggered", primary, 1, 1);
 
         TestUser[] ladder = {primary, secondary, manager, dutyLead};
@@ -133,8 +106,8 @@ class PagingScenarioTest {
     @ParameterizedTest(name = "acknowledged at level {0}")
     @ValueSource(ints = {1, 2, 3, 4})
     void anAcknowledgementAtAnyLevelStopsThePageForGood(int level) {
-        defaultLadder(0, "PT5M");
-        String incident = declare("SEV1");
+        scene.defaultLadder(0, "PT5M");
+        String incident = scene.declare("SEV1");
         TestUser[] ladder = {primary, secondary, manager, dutyLead};
         expectNotified(incident, "page.triggered", primary, 1, 1);
         for (int l = 2; l <= level; l++) {
@@ -167,8 +140,8 @@ class PagingScenarioTest {
 
     @Test
     void resolvingTheIncidentStopsItsPage() {
-        defaultLadder(0, "PT5M");
-        String incident = declare("SEV2");
+        scene.defaultLadder(0, "PT5M");
+        String incident = scene.declare("SEV2");
         expectNotified(incident, "page.triggered", primary, 1, 1);
         minutesPass(5);
         expectNotified(incident, "page.escalated", secondary, 2, 1);
@@ -184,8 +157,8 @@ class PagingScenarioTest {
 
     @Test
     void cancellingTheIncidentStopsItsPage() {
-        defaultLadder(0, "PT5M");
-        String incident = declare("SEV1");
+        scene.defaultLadder(0, "PT5M");
+        String incident = scene.declare("SEV1");
         expectNotified(incident, "page.triggered", primary, 1, 1);
         commander.request().body(Map.of("status", "CANCELLED", "reason", "false alarm"))
                 .post("/api/v1/incidents/" + incident + "/status").then().statusCode(200);
@@ -196,13 +169,13 @@ class PagingScenarioTest {
     @Test
     void raisingTheSeverityMidPageSwitchesToTheFasterTimeoutAtOnce() {
         // no timeout on the levels: the severity's applies (SEV3 30 min, SEV1 5 min by default)
-        policy(List.of("SEV1", "SEV3"), List.of(level("ACTIVE_PRIMARY", null), level("ACTIVE_SECONDARY", null),
+        scene.policy(List.of("SEV1", "SEV3"), List.of(level("ACTIVE_PRIMARY", null), level("ACTIVE_SECONDARY", null),
                 level("REGION_MANAGER", null)), 0);
         emeaManagedBy(manager);
         Duration sev3 = ackTimeout("SEV3");
         Duration sev1 = ackTimeout("SEV1");
         assertThat(sev1).isLessThan(sev3);
-        String incident = declare("SEV3");
+        String incident = scene.declare("SEV3");
         expectNotified(incident, "page.triggered", primary, 1, 1);
 
         minutesPass(sev1.toMinutes() + 2); // past SEV1's timeout, well within SEV3's
@@ -220,34 +193,34 @@ class PagingScenarioTest {
 
     @Test
     void inAGapHourTheRegionThatKeptThePagerIsPaged() {
-        int hour = hourNow();
+        int hour = scene.hourNow();
         // EMEA's window ended an hour ago, APAC's starts in two hours: a gap, and EMEA kept the pager
-        windows(hour - 4, hour - 1, hour + 2, hour + 8, hour + 8, hour - 4);
+        scene.windows(hour - 4, hour - 1, hour + 2, hour + 8, hour + 8, hour - 4);
         TestUser amerPrimary = Api.user("RESPONDER");
-        override("AMER", "PRIMARY", amerPrimary);
+        scene.override("AMER", "PRIMARY", amerPrimary);
         asAdmin().get("/api/v1/oncall").then().statusCode(200)
                 .body("gap", equalTo(true)).body("activeRegion", equalTo("EMEA"));
-        defaultLadder(0, "PT5M");
+        scene.defaultLadder(0, "PT5M");
 
-        String incident = declare("SEV1");
+        String incident = scene.declare("SEV1");
         expectNotified(incident, "page.triggered", primary, 1, 1);
         assertThat(notified(incident)).extracting(r -> handleOf(r)).doesNotContain(amerPrimary.handle());
     }
 
     @Test
     void anOverrideHolderIsPagedInsteadOfTheRotations() {
-        int hour = hourNow();
-        windows(hour + 6, hour + 14, hour + 14, hour - 2, hour - 2, hour + 6); // EMEA, APAC later; AMER now
+        int hour = scene.hourNow();
+        scene.windows(hour + 6, hour + 14, hour + 14, hour - 2, hour - 2, hour + 6); // EMEA, APAC later; AMER now
         TestUser onRotation = Api.user("RESPONDER");
         TestUser standIn = Api.user("RESPONDER");
-        rotation("AMER", "SECONDARY", onRotation);
-        policy(List.of("SEV1"), List.of(level("ACTIVE_SECONDARY", "PT5M")), 0);
+        scene.rotation("AMER", "SECONDARY", onRotation);
+        scene.policy(List.of("SEV1"), List.of(level("ACTIVE_SECONDARY", "PT5M")), 0);
 
-        String before = declare("SEV1");
+        String before = scene.declare("SEV1");
         expectNotified(before, "page.triggered", onRotation, 1, 1);
 
-        override("AMER", "SECONDARY", standIn);
-        String after = declare("SEV1");
+        scene.override("AMER", "SECONDARY", standIn);
+        String after = scene.declare("SEV1");
         expectNotified(after, "page.triggered", standIn, 1, 1);
         assertThat(notified(after)).extracting(r -> handleOf(r)).containsExactly(standIn.handle());
     }
@@ -258,8 +231,8 @@ class PagingScenarioTest {
         subscriptionId = asAdmin().body(Map.of("url", receiver.url(), "secret", receiver.secret(),
                         "events", List.of("incident.declared")))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
-        defaultLadder(0, "PT5M");
-        String incident = declare("SEV1");
+        scene.defaultLadder(0, "PT5M");
+        String incident = scene.declare("SEV1");
         JsonPath page = page(incident);
         assertThat(page.getString("notifications[0].channel")).isEqualTo("NONE");
         assertThat(page.getString("notifications[0].status")).isEqualTo("UNREACHABLE");
@@ -317,115 +290,6 @@ class PagingScenarioTest {
 
     private static boolean isFor(Received r, String incident) {
         return incident.equals(r.body().path("incident").path("id").asText());
-    }
-
-    private String declare(String severity) {
-        return commander.request().body(Map.of("title", "Story " + STORY.get(), "summary", "as told by the test",
-                        "category", category, "severity", severity, "region", "EMEA"))
-                .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
-    }
-
-    private JsonPath page(String incident) {
-        return asAdmin().queryParam("incidentId", incident).get("/api/v1/pages").then().statusCode(200)
-                .extract().jsonPath().setRootPath("items[0]");
-    }
-
-    private static List<String> timeline(String incident) {
-        return asAdmin().queryParam("limit", 200).get("/api/v1/incidents/" + incident + "/timeline").then()
-                .statusCode(200).extract().path("items.type");
-    }
-
-    private static String timelineText(String incident, String type) {
-        return asAdmin().queryParam("limit", 200).get("/api/v1/incidents/" + incident + "/timeline").then()
-                .statusCode(200).extract().path("items.find { it.type == '" + type + "' }.text");
-    }
-
-    private static Duration ackTimeout(String severity) {
-        String timeout = asAdmin().get("/api/v1/severities").then().statusCode(200).extract()
-                .path("items.find { it.severity == '" + severity + "' }.ackTimeout");
-        return Duration.parse(timeout);
-    }
-
-    /** The spec's default ladder, as this story's own policy (category + severity wins over any other). */
-    private void defaultLadder(int repeat, String ackTimeout) {
-        policy(List.of("SEV1", "SEV2", "SEV3"), List.of(level("ACTIVE_PRIMARY", ackTimeout),
-                level("ACTIVE_SECONDARY", ackTimeout), level("REGION_MANAGER", ackTimeout),
-                level("DUTY_LEAD", ackTimeout)), repeat);
-        emeaManagedBy(manager);
-    }
-
-    private static void emeaManagedBy(TestUser manager) {
-        Map<String, Object> region = new HashMap<>(Map.of("timeZone", "Etc/UTC"));
-        Map<String, Object> emea = savedOrCurrent("EMEA");
-        region.put("coverageStart", emea.get("coverageStart"));
-        region.put("coverageEnd", emea.get("coverageEnd"));
-        region.put("managerId", manager.id());
-        asAdmin().body(region).put("/api/v1/regions/EMEA").then().statusCode(200);
-    }
-
-    private static Map<String, Object> savedOrCurrent(String code) {
-        return asAdmin().get("/api/v1/regions/" + code).then().statusCode(200).extract().path("");
-    }
-
-    private static Map<String, Object> level(String type, String ackTimeout) {
-        Map<String, Object> level = new HashMap<>();
-        level.put("targets", List.of(Map.of("type", type)));
-        if (ackTimeout != null) {
-            level.put("ackTimeout", ackTimeout);
-        }
-        return level;
-    }
-
-    private void policy(List<String> severities, List<Map<String, Object>> levels, int repeat) {
-        asAdmin().body(Map.of("name", "Story " + Api.unique("", 12), "severities", severities,
-                        "categories", List.of(category), "levels", levels, "repeat", repeat))
-                .post("/api/v1/escalation-policies").then().log().ifValidationFails().statusCode(201);
-    }
-
-    private void override(String region, String layer, TestUser who) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        overrides.add(asAdmin().body(Map.of("region", region, "layer", layer, "userId", who.id(),
-                        "start", now.minus(Duration.ofHours(1)).toString(), "end", now.plus(Duration.ofDays(1)).toString()))
-                .post("/api/v1/overrides").then().log().ifValidationFails().statusCode(201).extract().path("id"));
-    }
-
-    private void rotation(String region, String layer, TestUser who) {
-        String firstHandoff = clock.instant().minus(Duration.ofDays(2)).atZone(ZoneOffset.UTC).toLocalDateTime()
-                .truncatedTo(ChronoUnit.MINUTES).toString();
-        Map<String, Object> body = Map.of("participants", List.of(who.id()), "shiftLength", "P7D",
-                "firstHandoff", firstHandoff);
-        String existing = asAdmin().get("/api/v1/rotations").then().statusCode(200).extract()
-                .path("items.find { it.region == '" + region + "' && it.layer == '" + layer + "' }.id");
-        if (existing == null) {
-            Map<String, Object> create = new HashMap<>(body);
-            create.put("region", region);
-            create.put("layer", layer);
-            asAdmin().body(create).post("/api/v1/rotations").then().log().ifValidationFails().statusCode(201);
-        } else {
-            asAdmin().body(body).put("/api/v1/rotations/" + existing).then().log().ifValidationFails().statusCode(200);
-        }
-    }
-
-    /** Sets the three regions' windows in UTC, as whole hours of the test clock's day (wrapping). */
-    private void windows(int emeaStart, int emeaEnd, int apacStart, int apacEnd, int amerStart, int amerEnd) {
-        window("EMEA", emeaStart, emeaEnd);
-        window("APAC", apacStart, apacEnd);
-        window("AMER", amerStart, amerEnd);
-    }
-
-    private void window(String region, int start, int end) {
-        Map<String, Object> current = savedOrCurrent(region);
-        Map<String, Object> body = new HashMap<>();
-        body.put("timeZone", "Etc/UTC");
-        body.put("coverageStart", String.format("%02d:00", Math.floorMod(start, 24)));
-        body.put("coverageEnd", String.format("%02d:00", Math.floorMod(end, 24)));
-        Object currentManager = current.get("manager");
-        body.put("managerId", currentManager == null ? null : ((Map<?, ?>) currentManager).get("id"));
-        asAdmin().body(body).put("/api/v1/regions/" + region).then().log().ifValidationFails().statusCode(200);
-    }
-
-    private int hourNow() {
-        return clock.instant().atZone(ZoneOffset.UTC).getHour();
     }
 
     private static void sleep(long millis) {

@@ -26,25 +26,37 @@ public final class Api {
         return as(BOOTSTRAP_TOKEN);
     }
 
-    /** A user created through the API with the given roles, and a token of theirs. */
-    public record TestUser(UUID id, String handle, String token) {
+    /** A user created through the API with the given roles, and a token of theirs; {@code slackUserId} may be null. */
+    public record TestUser(UUID id, String handle, String token, String slackUserId) {
         public RequestSpecification request() {
             return as(token);
         }
     }
 
     public static TestUser user(String... roles) {
+        return create(null, roles);
+    }
+
+    /** A user Slack knows, under a Slack member id no other test has taken. */
+    public static TestUser slackUser(String... roles) {
+        return create("U" + unique("", 10).toUpperCase(), roles);
+    }
+
+    private static TestUser create(String slackUserId, String... roles) {
         String handle = unique("u", 12);
-        String id = asAdmin().body(Map.of(
-                        "handle", handle,
-                        "displayName", "User " + handle,
-                        "email", handle + "@example.org",
-                        "timeZone", "Europe/Dublin",
-                        "roles", List.of(roles)))
-                .post("/api/v1/users").then().statusCode(201).extract().path("id");
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "handle", handle,
+                "displayName", "User " + handle,
+                "email", handle + "@example.org",
+                "timeZone", "Europe/Dublin",
+                "roles", List.of(roles)));
+        if (slackUserId != null) {
+            body.put("slackUserId", slackUserId);
+        }
+        String id = asAdmin().body(body).post("/api/v1/users").then().statusCode(201).extract().path("id");
         String token = asAdmin().body(Map.of("name", "test"))
                 .post("/api/v1/users/" + id + "/tokens").then().statusCode(201).extract().path("token");
-        return new TestUser(UUID.fromString(id), handle, token);
+        return new TestUser(UUID.fromString(id), handle, token, slackUserId);
     }
 
     /** {@code prefix} followed by {@code length} random hex digits: a handle no other test has taken. */

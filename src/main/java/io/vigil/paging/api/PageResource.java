@@ -63,4 +63,12 @@ public class PageResource {
     public Uni<PageDetailView> acknowledge(@PathParam("id") String id) {
         return pages.acknowledge(Params.pathId("page", id), caller.get(), "REST").flatMap(d -> PageDetailView.render(d, users));
     }
+
+    @POST
+    @Path("{id}/escalate")
+    @Operation(summary = "Escalate a page now", description = "Notifies the next level at once instead of waiting for "
+            + "the timeout (Slack's 'Escalate now'). Allowed to the same people as acknowledging; 409 unless TRIGGERED.")
+    public Uni<PageDetailView> escalate(@PathParam("id") String id) {
+        return pages.escalateNow(Params.pathId("page", id), caller.get(), "REST").flatMap(d -> PageDetailView.render(d, users));
+    }
 }

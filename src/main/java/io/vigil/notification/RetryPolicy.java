@@ -1,4 +1,4 @@
-package io.vigil.webhook;
+package io.vigil.notification;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.vigil.webhook;
+package io.vigil.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
