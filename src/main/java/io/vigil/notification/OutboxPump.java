@@ -5,18 +5,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
+import java.util.function.IntUnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
  * The loop every outbox sender runs: a pass claims and dispatches a batch of due rows, and passes
  * repeat while batches come back non-empty. Wake-ups (a commit-time {@code NOTIFY}, a finished send,
  * the poll) are coalesced: one arriving during a pass makes exactly one more pass, never a second
- * concurrent one, so a sender never races itself for rows.
+ * concurrent one, so a sender never races itself for rows. At most {@code maxInFlight} rows are out
+ * at once: a pass may claim only as many as are free, and each one is given back by {@link #done()}.
  */
 public final class OutboxPump {
 
@@ -24,19 +26,23 @@ public final class OutboxPump {
 
     private final String name;
     private final ExecutorService workers;
-    private final IntSupplier pass;
+    private final IntUnaryOperator pass;
+    private final Semaphore free;
     private final ScheduledExecutorService ticker;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
     /**
-     * @param pass claims due rows, hands them to {@code workers} and returns how many it claimed
+     * @param pass given how many rows it may take, claims at most that many due rows, hands them to
+     *             {@code workers} and returns how many it claimed; each must end with {@link #done()}
      */
-    public OutboxPump(String name, ExecutorService workers, Duration pollInterval, IntSupplier pass) {
+    public OutboxPump(String name, ExecutorService workers, Duration pollInterval, int maxInFlight,
+                      IntUnaryOperator pass) {
         this.name = name;
         this.workers = workers;
         this.pass = pass;
+        this.free = new Semaphore(maxInFlight);
         this.ticker = Executors.newSingleThreadScheduledExecutor(threads(name + "-poll"));
         ticker.scheduleWithFixedDelay(this::wake, pollInterval.toMillis(), pollInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -55,6 +61,12 @@ public final class OutboxPump {
                 running.set(false);
             }
         }
+    }
+
+    /** A claimed row is finished (sent, failed, or left to its lease): its slot is free again. */
+    public void done() {
+        free.release();
+        wake();
     }
 
     /** Whether no pass is under way (sends handed to the workers may still be). */
@@ -79,7 +91,7 @@ public final class OutboxPump {
             while (again.getAndSet(false) && !stopping) {
                 int claimed;
                 do {
-                    claimed = pass.getAsInt();
+                    claimed = passOnce();
                 } while (claimed > 0 && !stopping);
             }
         } catch (RuntimeException e) {
@@ -90,6 +102,22 @@ public final class OutboxPump {
                 wake();
             }
         }
+    }
+
+    private int passOnce() {
+        int available = free.drainPermits();
+        if (available == 0) {
+            return 0;
+        }
+        int claimed;
+        try {
+            claimed = pass.applyAsInt(available);
+        } catch (RuntimeException e) {
+            free.release(available);
+            throw e;
+        }
+        free.release(available - claimed);
+        return claimed;
     }
 
     /** Daemon threads named {@code name-1}, {@code name-2} … */

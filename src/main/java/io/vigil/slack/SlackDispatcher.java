@@ -40,7 +40,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -101,7 +100,6 @@ public class SlackDispatcher {
     private RetryPolicy retry;
     private ExecutorService workers;
     private OutboxPump pump;
-    private Semaphore permits;
     private final AtomicInteger working = new AtomicInteger();
     private volatile Instant pausedUntil = Instant.MIN;
 
@@ -111,10 +109,10 @@ public class SlackDispatcher {
             return;
         }
         retry = new RetryPolicy(settings.retryFirst(), settings.retryCap(), delayedAfter, settings.giveUpAfter());
-        permits = new Semaphore(settings.workers());
         // one more thread than calls in flight: the pump's pass runs there too
         workers = Executors.newFixedThreadPool(settings.workers() + 1, OutboxPump.threads("vigil-slack"));
-        pump = new OutboxPump("slack dispatch", workers, settings.pollInterval(), this::claimAndDispatch);
+        pump = new OutboxPump("slack dispatch", workers, settings.pollInterval(), settings.workers(),
+                this::claimAndDispatch);
         metrics.gauge("vigil.slack.in_flight", working);
         wakeups.listen(SlackOutbox.WAKE_UP_CHANNEL, pump::wake);
         pump.wake();
@@ -137,22 +135,11 @@ public class SlackDispatcher {
         }
     }
 
-    private int claimAndDispatch() {
+    private int claimAndDispatch(int limit) {
         if (clock.instant().isBefore(pausedUntil)) {
-            return 0;
+            return 0; // Slack asked us to wait (429); the poll looks again
         }
-        int available = permits.drainPermits();
-        if (available == 0) {
-            return 0;
-        }
-        List<Claimed> batch;
-        try {
-            batch = claim(available);
-        } catch (RuntimeException e) {
-            permits.release(available);
-            throw e;
-        }
-        permits.release(available - batch.size());
+        List<Claimed> batch = claim(limit);
         for (Claimed row : batch) {
             working.incrementAndGet();
             workers.execute(() -> process(row));
@@ -195,8 +182,7 @@ public class SlackDispatcher {
                     row.kind());
         } finally {
             working.decrementAndGet();
-            permits.release();
-            pump.wake();
+            pump.done();
         }
     }
 

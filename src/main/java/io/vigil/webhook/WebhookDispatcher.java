@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -92,7 +91,6 @@ public class WebhookDispatcher {
     private HttpClient http;
     private ExecutorService workers;
     private OutboxPump pump;
-    private Semaphore inFlight;
     private final AtomicInteger sending = new AtomicInteger();
     private volatile Instant nextCleanup = Instant.MIN;
     private Counter delivered;
@@ -101,10 +99,9 @@ public class WebhookDispatcher {
 
     void start(@Observes StartupEvent event) {
         retry = new RetryPolicy(retryFirst, retryCap, delayedAfter, giveUpAfter);
-        inFlight = new Semaphore(maxInFlight);
         workers = Executors.newFixedThreadPool(4, OutboxPump.threads("vigil-webhook"));
         http = HttpClient.newBuilder().connectTimeout(timeout).executor(workers).build();
-        pump = new OutboxPump("webhook dispatch", workers, pollInterval, this::claimAndSend);
+        pump = new OutboxPump("webhook dispatch", workers, pollInterval, maxInFlight, this::claimAndSend);
         delivered = metrics.counter("vigil.webhook.deliveries", "outcome", "delivered");
         failed = metrics.counter("vigil.webhook.deliveries", "outcome", "failed_attempt");
         latency = Timer.builder("vigil.webhook.send").publishPercentiles(0.5, 0.99).register(metrics);
@@ -127,19 +124,8 @@ public class WebhookDispatcher {
         return !pump.passing() && sending.get() == 0;
     }
 
-    private int claimAndSend() {
-        int permits = inFlight.drainPermits();
-        if (permits == 0) {
-            return 0;
-        }
-        List<Claimed> batch;
-        try {
-            batch = claim(permits);
-        } catch (RuntimeException e) {
-            inFlight.release(permits);
-            throw e;
-        }
-        inFlight.release(permits - batch.size());
+    private int claimAndSend(int limit) {
+        List<Claimed> batch = claim(limit);
         for (Claimed delivery : batch) {
             send(delivery);
         }
@@ -214,8 +200,7 @@ public class WebhookDispatcher {
                     delivery.id());
         } finally {
             sending.decrementAndGet();
-            inFlight.release();
-            pump.wake();
+            pump.done();
         }
     }
 
