@@ -14,10 +14,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -27,31 +30,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
- * A fake Slack Web API on 127.0.0.1 for tests. It records every call, keeps the state the methods Vigil
- * uses need (conversations, members, messages with their metadata), answers as Slack does — including
- * {@code ok:false} errors — and can be told to rate-limit (429 + Retry-After), fail (5xx), answer late
- * (after doing the work, or without doing it), or answer an error for one method.
+ * A fake Slack Web API on 127.0.0.1 for tests, built on the JDK's HTTP server only. It records every
+ * call, keeps the state the methods Vigil uses need (conversations, members, messages with their
+ * metadata), answers as Slack does — including {@code ok:false} errors — and can be told to rate-limit
+ * (429 + Retry-After), fail (5xx), answer late (after doing the work, or without doing it), or answer an
+ * error for one method.
+ *
+ * <p>Requests are {@code POST /api/<method>}, form-encoded (what the official Java SDK 1.47.0 sends for
+ * every Web API method, JSON-valued parameters such as {@code blocks} and {@code metadata} being JSON
+ * strings inside the form) or {@code application/json} (top-level fields flattened into parameters:
+ * strings as they are, anything else as its JSON text). The token is the {@code Authorization: Bearer}
+ * header, else the {@code token} parameter.
+ *
+ * <p>Faults are queued FIFO and apply to the next requests whatever their method, one per request; once
+ * the queue is empty, {@link #failUntil} applies. A faulted request is recorded in {@link #calls()} with
+ * what it was answered. Calls are listed in arrival order ({@link Call#seq()}); a delayed call appears
+ * once its answer is written.
  */
 public final class FakeSlack implements AutoCloseable {
 
     public static final String BOT_TOKEN = "xoxb-vigil-test-token";
+    /** The bot's own user id: the creator, and so a member, of every conversation it creates. */
+    public static final String BOT_USER = "UBOT";
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long TS_BASE_SECONDS = 1_700_000_000L;
     private static FakeSlack shared;
 
     /** One request as received, with what the fake answered. */
     public record Call(long seq, String method, Map<String, String> params, String token, Instant at, int httpStatus,
                        boolean ok, String error) {
 
+        /** The parameter, or null when absent. */
         public String param(String name) {
             return params.get(name);
         }
 
-        /** The parameter parsed as JSON (blocks, metadata), or null when absent. */
+        /** The parameter parsed as JSON ({@code blocks}, {@code metadata}), or null when absent. */
         public JsonNode json(String name) {
             String value = params.get(name);
             if (value == null) {
@@ -60,11 +84,11 @@ public final class FakeSlack implements AutoCloseable {
             try {
                 return JSON.readTree(value);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException("parameter " + name + " of " + method + " is not JSON: " + value, e);
             }
         }
 
-        /** Every parameter name and value, for "does X leak" assertions. */
+        /** The method and every parameter name and value, for "does X leak" assertions. */
         public String everything() {
             StringBuilder all = new StringBuilder(method);
             params.forEach((k, v) -> all.append('\n').append(k).append('=').append(v));
@@ -79,43 +103,79 @@ public final class FakeSlack implements AutoCloseable {
     private sealed interface Fault {
     }
 
-    private record Status(int status, Integer retryAfter) implements Fault {
+    /** An HTTP error status instead of an answer, without doing anything. */
+    private record Status(int status, Integer retryAfterSeconds) implements Fault {
     }
 
+    /** A late answer; with {@code process} the request takes effect first, else not at all. */
     private record Delay(Duration delay, boolean process) implements Fault {
     }
 
     private final HttpServer server;
-    private final List<Call> calls = new ArrayList<>();
-    private final Deque<Fault> faults = new ArrayDeque<>();
-    private final Map<String, String> methodErrors = new HashMap<>();
-    private Instant failUntil = Instant.MIN;
-    private int failUntilStatus;
-    private final Map<String, ObjectNode> conversations = new HashMap<>();
-    private final Map<String, Set<String>> members = new HashMap<>();
-    private final Map<String, List<ObjectNode>> messages = new HashMap<>();
+    private final ExecutorService executor;
     private final AtomicLong seq = new AtomicLong();
     private final AtomicLong tsCounter = new AtomicLong();
 
+    // everything below is guarded by "this"
+    private final List<Call> calls = new ArrayList<>();
+    private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Map<String, Deque<String>> methodErrors = new HashMap<>();
+    private Instant failUntil = Instant.MIN;
+    private int failUntilStatus;
+    /** The last {@link Call#seq()} that arrived before the last {@link #reset()}: such calls are not recorded. */
+    private long forgottenUpTo;
+    private final Map<String, ObjectNode> conversations = new LinkedHashMap<>();
+    private final Map<String, Set<String>> members = new HashMap<>();
+    private final Map<String, List<ObjectNode>> messages = new HashMap<>();
+
     private FakeSlack() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+        executor = Executors.newFixedThreadPool(8, r -> {
             Thread thread = new Thread(r, "fake-slack");
             thread.setDaemon(true);
             return thread;
-        }));
+        });
+        server.setExecutor(executor);
         server.createContext("/api/", this::handle);
-        server.start();
+        startOnDaemonThread();
     }
 
+    /**
+     * The JDK server's dispatcher thread inherits the daemon flag of the thread that starts it: starting
+     * it from a daemon thread keeps a never-closed server (the {@link #shared()} one) from holding the JVM.
+     */
+    private void startOnDaemonThread() {
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread starter = new Thread(() -> {
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        }, "fake-slack-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the fake Slack", e);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    /** A new server on a random loopback port; close it when done. */
     public static FakeSlack start() {
         return new FakeSlack();
     }
 
+    /** One lazily started server for the whole JVM, never closed (its threads are daemons). */
     public static synchronized FakeSlack shared() {
         if (shared == null) {
             shared = new FakeSlack();
@@ -123,6 +183,7 @@ public final class FakeSlack implements AutoCloseable {
         return shared;
     }
 
+    /** {@code http://127.0.0.1:<port>/api/}, with the trailing slash the SDK's endpoint prefix wants. */
     public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
@@ -130,10 +191,12 @@ public final class FakeSlack implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
     // ------------------------------------------------------------------ what happened
 
+    /** Every call in arrival order, failed ones included. */
     public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -142,30 +205,38 @@ public final class FakeSlack implements AutoCloseable {
         return calls().stream().filter(c -> c.method().equals(method)).toList();
     }
 
+    /** The calls of {@code method} that were answered HTTP 200 with {@code ok:true}. */
     public List<Call> succeeded(String method) {
         return calls(method).stream().filter(Call::succeeded).toList();
     }
 
-    /** Waits until {@code condition} holds over the calls, polling every 20 ms. */
+    /**
+     * Waits until {@code condition} holds over {@link #calls()}, polling every 20 ms; an AssertionError
+     * listing the calls seen when it does not within {@code within}.
+     */
     public void await(Duration within, Predicate<List<Call>> condition) {
         long until = System.nanoTime() + within.toNanos();
         while (!condition.test(calls())) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("fake Slack never saw what was expected; calls: "
-                        + calls().stream().map(c -> c.method() + "(" + c.httpStatus() + (c.error() == null ? ""
-                        : " " + c.error()) + ")").toList());
+            if (System.nanoTime() - until > 0) {
+                throw new AssertionError("fake Slack never saw what was expected within " + within + "; calls: "
+                        + calls().stream().map(c -> c.method() + "(" + c.httpStatus()
+                        + (c.error() == null ? "" : " " + c.error()) + ")").toList());
             }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
+                throw new AssertionError("interrupted while waiting for fake Slack calls", e);
             }
         }
     }
 
+    /**
+     * The messages of a conversation as they are now (updates applied), oldest first, each with
+     * {@code channel}, {@code ts}, {@code text} and, when given, {@code blocks} and {@code metadata}.
+     */
     public synchronized List<JsonNode> messages(String conversationId) {
-        return List.copyOf(messages.getOrDefault(conversationId, List.of()));
+        return messages.getOrDefault(conversationId, List.of()).stream().map(m -> (JsonNode) m.deepCopy()).toList();
     }
 
     public synchronized Optional<String> channelIdByName(String name) {
@@ -178,15 +249,22 @@ public final class FakeSlack implements AutoCloseable {
         return channel != null && channel.path("is_private").asBoolean();
     }
 
+    /** The user ids in a conversation created through {@code conversations.create} (the bot included). */
     public synchronized Set<String> members(String channelId) {
         return Set.copyOf(members.getOrDefault(channelId, Set.of()));
     }
 
+    /**
+     * Forgets calls, faults and state (conversations, members, messages); a request still being answered
+     * (delayed) is not recorded when its answer goes. Timestamps keep increasing.
+     */
     public synchronized void reset() {
+        forgottenUpTo = seq.get();
         calls.clear();
         faults.clear();
         methodErrors.clear();
         failUntil = Instant.MIN;
+        failUntilStatus = 0;
         conversations.clear();
         members.clear();
         messages.clear();
@@ -194,12 +272,14 @@ public final class FakeSlack implements AutoCloseable {
 
     // ------------------------------------------------------------------ faults (FIFO, one per request)
 
+    /** The next {@code count} requests: HTTP 429, {@code Retry-After: <n>}, {"ok":false,"error":"ratelimited"}. */
     public synchronized void rateLimitNext(int count, int retryAfterSeconds) {
         for (int i = 0; i < count; i++) {
             faults.add(new Status(429, retryAfterSeconds));
         }
     }
 
+    /** The next {@code count} requests: that HTTP status with the plain body "upstream error". */
     public synchronized void failNext(int count, int httpStatus) {
         for (int i = 0; i < count; i++) {
             faults.add(new Status(httpStatus, null));
@@ -212,15 +292,23 @@ public final class FakeSlack implements AutoCloseable {
         failUntilStatus = httpStatus;
     }
 
-    /** Answers late; with {@code process} the request takes effect first (Slack did it, the answer is late). */
+    /**
+     * The next {@code count} requests are answered after {@code delay}. With {@code process} the request
+     * takes effect at once and its normal answer comes late (Slack did it, the answer is late); without,
+     * nothing happens and the late answer is HTTP 504 "upstream error".
+     */
     public synchronized void delayNext(int count, Duration delay, boolean process) {
         for (int i = 0; i < count; i++) {
             faults.add(new Delay(delay, process));
         }
     }
 
+    /**
+     * The next call of {@code method} (not taken by a queued HTTP fault) answers HTTP 200
+     * {"ok":false,"error":error} without changing anything. Calling it twice covers the next two calls.
+     */
     public synchronized void errorNext(String method, String error) {
-        methodErrors.put(method, error);
+        methodErrors.computeIfAbsent(method, k -> new ArrayDeque<>()).add(error);
     }
 
     // ------------------------------------------------------------------ serving
@@ -228,59 +316,90 @@ public final class FakeSlack implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestURI().getPath().substring("/api/".length());
-            byte[] raw = exchange.getRequestBody().readAllBytes();
-            Map<String, String> params = parse(exchange.getRequestHeaders().getFirst("Content-Type"), raw);
+            Map<String, String> params;
+            try {
+                params = parse(exchange.getRequestHeaders().getFirst("Content-Type"),
+                        exchange.getRequestBody().readAllBytes());
+            } catch (IOException | RuntimeException e) {
+                record(seq.incrementAndGet(), method, Map.of(), null, Instant.now(), 200, false, "invalid_form_data");
+                send(exchange, 200, error("invalid_form_data").toString(), null);
+                return;
+            }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
-            Instant at = Instant.now();
+            String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : params.get("token");
+
+            long number;
+            Instant at;
             Fault fault;
-            String forcedError;
-            synchronized (this) {
+            String forcedError = null;
+            synchronized (this) { // a request's number and its fault are taken together, against reset()
+                number = seq.incrementAndGet();
+                at = Instant.now();
                 fault = faults.poll();
                 if (fault == null && at.isBefore(failUntil)) {
                     fault = new Status(failUntilStatus, null);
                 }
-                forcedError = fault == null ? methodErrors.remove(method) : null;
-            }
-            if (fault instanceof Status status) {
-                record(method, params, token, at, status.status(), false,
-                        status.status() == 429 ? "ratelimited" : null);
-                if (status.retryAfter() != null) {
-                    exchange.getResponseHeaders().add("Retry-After", Integer.toString(status.retryAfter()));
+                if (fault == null || fault instanceof Delay d && d.process()) {
+                    Deque<String> queued = methodErrors.get(method);
+                    forcedError = queued == null ? null : queued.poll();
                 }
-                String body = status.status() == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "upstream error";
-                send(exchange, status.status(), body);
+            }
+
+            if (fault instanceof Status status) {
+                String body = status.status() == 429 ? error("ratelimited").toString() : "upstream error";
+                record(number, method, params, token, at, status.status(), false,
+                        status.status() == 429 ? "ratelimited" : null);
+                send(exchange, status.status(), body, status.retryAfterSeconds());
                 return;
             }
-            ObjectNode answer;
-            if (fault instanceof Delay delay && !delay.process()) {
+            Delay delay = fault instanceof Delay d ? d : null;
+            if (delay != null && !delay.process()) {
                 sleep(delay.delay());
-                answer = error("request_timeout");
-            } else if (forcedError != null) {
+                record(number, method, params, token, at, 504, false, null);
+                send(exchange, 504, "upstream error", null);
+                return;
+            }
+
+            ObjectNode answer;
+            if (forcedError != null) {
                 answer = error(forcedError);
             } else if (!BOT_TOKEN.equals(token)) {
                 answer = error("invalid_auth");
             } else {
                 synchronized (this) {
-                    answer = apply(method, params);
+                    try {
+                        answer = apply(method, params);
+                    } catch (RuntimeException e) { // a malformed parameter, say a limit that is no number
+                        answer = error("invalid_arguments");
+                    }
                 }
             }
-            if (fault instanceof Delay delay && delay.process()) {
+            if (delay != null) {
                 sleep(delay.delay());
             }
-            record(method, params, token, at, 200, answer.path("ok").asBoolean(), answer.path("error").asText(null));
-            send(exchange, 200, answer.toString());
+            record(number, method, params, token, at, 200, answer.path("ok").asBoolean(),
+                    answer.path("error").asText(null));
+            send(exchange, 200, answer.toString(), null);
         }
     }
 
-    private synchronized void record(String method, Map<String, String> params, String token, Instant at, int status,
-                                     boolean ok, String error) {
-        calls.add(new Call(seq.incrementAndGet(), method, Map.copyOf(params), token, at, status, ok, error));
+    /** Adds a call keeping the list in arrival order (a delayed call is recorded late). */
+    private synchronized void record(long number, String method, Map<String, String> params, String token,
+                                     Instant at, int status, boolean ok, String error) {
+        if (number <= forgottenUpTo) {
+            return;
+        }
+        Call call = new Call(number, method, Map.copyOf(params), token, at, status, ok, error);
+        int index = calls.size();
+        while (index > 0 && calls.get(index - 1).seq() > number) {
+            index--;
+        }
+        calls.add(index, call);
     }
 
     private ObjectNode apply(String method, Map<String, String> p) {
         return switch (method) {
-            case "auth.test" -> ok().put("user_id", "UBOT").put("team_id", "T0VIGIL").put("bot_id", "B0VIGIL");
+            case "auth.test" -> ok().put("user_id", BOT_USER).put("team_id", "T0VIGIL").put("bot_id", "B0VIGIL");
             case "chat.postMessage" -> postMessage(p);
             case "chat.update" -> update(p);
             case "chat.postEphemeral" -> ok().put("message_ts", nextTs());
@@ -311,10 +430,16 @@ public final class FakeSlack implements AutoCloseable {
     private ObjectNode update(Map<String, String> p) {
         String channel = conversationOf(p.get("channel"));
         String ts = p.get("ts");
+        if (channel == null) {
+            return error("channel_not_found");
+        }
         for (ObjectNode message : messages.getOrDefault(channel, List.of())) {
             if (message.path("ts").asText().equals(ts)) {
-                message.put("text", p.getOrDefault("text", ""));
+                if (p.containsKey("text")) {
+                    message.put("text", p.get("text"));
+                }
                 putJson(message, "blocks", p.get("blocks"));
+                putJson(message, "metadata", p.get("metadata"));
                 return ok().put("channel", channel).put("ts", ts).put("text", message.path("text").asText());
             }
         }
@@ -331,14 +456,17 @@ public final class FakeSlack implements AutoCloseable {
         }
         String id;
         do {
-            id = "C" + Long.toString(Math.abs(System.nanoTime() * 31 + seq.get()), 36).toUpperCase();
-            id = (id + "0000000000").substring(0, 11);
+            StringBuilder chars = new StringBuilder("C");
+            for (int i = 0; i < 10; i++) {
+                chars.append(ID_CHARS.charAt(RANDOM.nextInt(ID_CHARS.length())));
+            }
+            id = chars.toString();
         } while (conversations.containsKey(id));
         ObjectNode channel = JSON.createObjectNode().put("id", id).put("name", name).put("is_channel", true)
-                .put("is_private", "true".equals(p.get("is_private")) || "1".equals(p.get("is_private")))
+                .put("is_private", isTrue(p.get("is_private")))
                 .put("created", Instant.now().getEpochSecond());
         conversations.put(id, channel);
-        members.computeIfAbsent(id, k -> new LinkedHashSet<>()).add("UBOT");
+        members.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(BOT_USER);
         ObjectNode answer = ok();
         answer.set("channel", channel.deepCopy());
         return answer;
@@ -349,8 +477,12 @@ public final class FakeSlack implements AutoCloseable {
         if (channel == null || !conversations.containsKey(channel)) {
             return error("channel_not_found");
         }
+        List<String> users = Arrays.stream(p.getOrDefault("users", "").split(",")).map(String::trim)
+                .filter(u -> !u.isEmpty()).toList();
+        if (users.isEmpty()) {
+            return error("no_user");
+        }
         Set<String> present = members.computeIfAbsent(channel, k -> new LinkedHashSet<>());
-        List<String> users = List.of(p.getOrDefault("users", "").split(","));
         if (present.containsAll(users)) {
             return error("already_in_channel");
         }
@@ -360,13 +492,18 @@ public final class FakeSlack implements AutoCloseable {
         return answer;
     }
 
+    /** The bot's DM with one user: "D" + the user id without its first letter. */
     private ObjectNode open(Map<String, String> p) {
-        String users = p.getOrDefault("users", "");
-        if (users.isBlank() || users.contains(",")) {
+        String users = p.getOrDefault("users", "").trim();
+        if (users.isEmpty() || users.contains(",")) {
             return error("not_enough_users");
         }
+        String dm = conversationOf(users);
+        if (dm == null || !dm.startsWith("D")) {
+            return error("user_not_found");
+        }
         ObjectNode answer = ok();
-        answer.putObject("channel").put("id", conversationOf(users));
+        answer.putObject("channel").put("id", dm);
         return answer;
     }
 
@@ -375,26 +512,33 @@ public final class FakeSlack implements AutoCloseable {
         if (channel == null) {
             return error("channel_not_found");
         }
-        BigDecimal oldest = new BigDecimal(p.getOrDefault("oldest", "0"));
-        int limit = Integer.parseInt(p.getOrDefault("limit", "100"));
-        boolean metadata = "true".equals(p.get("include_all_metadata")) || "1".equals(p.get("include_all_metadata"));
-        ObjectNode answer = ok().put("has_more", false);
+        String oldestParam = p.get("oldest");
+        BigDecimal oldest = oldestParam == null || oldestParam.isBlank() ? BigDecimal.ZERO : new BigDecimal(oldestParam);
+        String limitParam = p.get("limit");
+        int limit = limitParam == null || limitParam.isBlank() || "0".equals(limitParam) ? 100
+                : Integer.parseInt(limitParam);
+        boolean withMetadata = isTrue(p.get("include_all_metadata"));
+        List<ObjectNode> newerFirst = new ArrayList<>(messages.getOrDefault(channel, List.of()));
+        newerFirst.sort(Comparator.comparing((ObjectNode m) -> new BigDecimal(m.path("ts").asText())).reversed());
+        ObjectNode answer = ok();
         ArrayNode list = answer.putArray("messages");
-        List<ObjectNode> all = new ArrayList<>(messages.getOrDefault(channel, List.of()));
-        for (int i = all.size() - 1; i >= 0 && list.size() < limit; i--) {
-            ObjectNode message = all.get(i);
+        for (ObjectNode message : newerFirst) {
+            if (list.size() >= limit) {
+                break;
+            }
             if (new BigDecimal(message.path("ts").asText()).compareTo(oldest) > 0) {
                 ObjectNode shown = list.addObject().put("type", "message").put("ts", message.path("ts").asText())
                         .put("text", message.path("text").asText());
-                if (metadata && message.has("metadata")) {
+                if (withMetadata && message.has("metadata")) {
                     shown.set("metadata", message.get("metadata").deepCopy());
                 }
             }
         }
+        answer.put("has_more", false);
         return answer;
     }
 
-    /** The conversation a channel parameter names: a user id means the bot's DM with them. */
+    /** The conversation a channel parameter names: a user id (U…, W…) means the bot's DM with them. */
     private String conversationOf(String channel) {
         if (channel == null || channel.isEmpty()) {
             return null;
@@ -408,13 +552,18 @@ public final class FakeSlack implements AutoCloseable {
         return null;
     }
 
+    /** "1700000000.000001", "1700000000.000002", …: strictly increasing for the life of the server. */
     private String nextTs() {
         long n = tsCounter.incrementAndGet();
-        return String.format("%d.%06d", 1_700_000_000L + n / 1_000_000, n % 1_000_000);
+        return String.format("%d.%06d", TS_BASE_SECONDS + n / 1_000_000, n % 1_000_000);
+    }
+
+    private static boolean isTrue(String value) {
+        return "true".equalsIgnoreCase(value) || "1".equals(value);
     }
 
     private static void putJson(ObjectNode target, String field, String json) {
-        if (json == null) {
+        if (json == null || json.isEmpty()) {
             return;
         }
         try {
@@ -435,12 +584,14 @@ public final class FakeSlack implements AutoCloseable {
     private static Map<String, String> parse(String contentType, byte[] raw) throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
         String body = new String(raw, StandardCharsets.UTF_8);
-        if (contentType != null && contentType.startsWith("application/json")) {
-            JsonNode tree = JSON.readTree(body.isEmpty() ? "{}" : body);
+        if (contentType != null && contentType.toLowerCase().startsWith("application/json")) {
+            JsonNode tree = JSON.readTree(body.isBlank() ? "{}" : body);
             for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                params.put(field.getKey(), field.getValue().isTextual() ? field.getValue().asText()
-                        : field.getValue().toString());
+                JsonNode value = field.getValue();
+                if (!value.isNull()) {
+                    params.put(field.getKey(), value.isTextual() ? value.asText() : value.toString());
+                }
             }
             return params;
         }
@@ -456,12 +607,19 @@ public final class FakeSlack implements AutoCloseable {
         return params;
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    private static void send(HttpExchange exchange, int status, String body, Integer retryAfterSeconds) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            if (retryAfterSeconds != null) {
+                exchange.getResponseHeaders().set("Retry-After", Integer.toString(retryAfterSeconds));
+            }
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            // the client gave up (a timeout shorter than a delay): the call is recorded all the same
         }
     }
 
