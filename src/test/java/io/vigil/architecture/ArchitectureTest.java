@@ -42,6 +42,7 @@ class ArchitectureTest {
                 .or().haveSimpleName("WebhookSignature").or().haveSimpleName("SlackSignature")
                 .or().haveSimpleName("ChannelName").or().haveSimpleName("SlackCommand")
                 .or().haveSimpleName("SlackMessages").or().haveSimpleName("SlackErrors")
+                .or().haveSimpleName("PostmortemRules").or().haveSimpleName("Kpis")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..",
                         "jakarta.ws.rs..", "org.hibernate..", "jakarta.persistence..", "com.slack..");
         rule.check(main);

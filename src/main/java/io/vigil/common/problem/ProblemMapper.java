@@ -160,6 +160,7 @@ public class ProblemMapper {
     }
 
     static int statusOf(DomainException e) {
+        if (e instanceof UnprocessableException) return 422;
         if (e instanceof ValidationException) return 400;
         if (e instanceof AuthenticationRequiredException) return 401;
         if (e instanceof AccessDeniedException) return 403;
@@ -169,7 +170,7 @@ public class ProblemMapper {
     }
 
     private static String slugOf(DomainException e, int status) {
-        return e instanceof ValidationException ? "validation" : slugOfStatus(status);
+        return e instanceof ValidationException && status == 400 ? "validation" : slugOfStatus(status);
     }
 
     private static String slugOfStatus(int status) {
