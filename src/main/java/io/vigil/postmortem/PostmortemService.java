@@ -24,6 +24,7 @@ import io.vigil.incident.IncidentService;
 import io.vigil.incident.IncidentStatus;
 import io.vigil.incident.PublishedPostmortems;
 import io.vigil.incident.Severity;
+import io.vigil.incident.SeverityPolicy;
 import io.vigil.notification.Notifier;
 import io.vigil.notification.OutboundEvent;
 import io.vigil.timeline.Timeline;
@@ -170,6 +171,47 @@ public class PostmortemService implements PublishedPostmortems {
             }
             return details(p, incident);
         }));
+    }
+
+    /** The post-incident report's facts, for whoever may read the post-mortem. */
+    @WithSession
+    public Uni<PostmortemReport.Facts> report(UUID id, Caller caller) {
+        return visible(id, caller).flatMap(d -> {
+            List<UUID> owners = d.actionItems().stream().map(a -> a.ownerId).filter(o -> o != null).distinct().toList();
+            Uni<Map<UUID, String>> names = owners.isEmpty() ? Uni.createFrom().item(Map.of())
+                    : users.list("id in ?1", owners).map(found -> {
+                        Map<UUID, String> byId = new LinkedHashMap<>();
+                        found.forEach(u -> byId.put(u.id, u.displayName + " (@" + u.handle + ")"));
+                        return byId;
+                    });
+            return names.flatMap(owner -> SeverityPolicy.<SeverityPolicy>findById(d.incident().peakSeverity)
+                    .map(policy -> facts(d, owner, policy)));
+        });
+    }
+
+    private PostmortemReport.Facts facts(Details d, Map<UUID, String> owners, SeverityPolicy policy) {
+        Postmortem p = d.postmortem();
+        Incident i = d.incident();
+        List<PostmortemReport.Entry> entries = new ArrayList<>();
+        for (JsonNode e : json.read(p.timeline)) {
+            entries.add(new PostmortemReport.Entry(java.time.Instant.parse(e.path("at").asText()),
+                    e.path("type").asText(), e.path("actor").isNull() ? null : e.path("actor").asText(null),
+                    e.path("text").asText("")));
+        }
+        LocalDate today = today();
+        List<PostmortemReport.Item> items = d.actionItems().stream().map(a -> new PostmortemReport.Item(a.title,
+                a.ownerId == null ? null : owners.get(a.ownerId), a.dueDate, a.priority.name(), a.status.name(),
+                PostmortemRules.isOverdue(a.status, a.dueDate, today))).toList();
+        return new PostmortemReport.Facts(i.reference(), i.title, i.peakSeverity.name(), i.category,
+                i.region.name(), i.status.name(), p.status.name(), i.declaredAt, i.acknowledgedAt, i.mitigatedAt,
+                i.resolvedAt, i.closedAt, p.publishedAt, p.summary, p.impact, p.rootCause, p.contributingFactors,
+                p.wentWell, p.wentWrong, entries, items, duration(p.timeToAcknowledgeSeconds),
+                duration(p.timeToMitigateSeconds), duration(p.timeToResolveSeconds),
+                policy != null && policy.pageOnDeclare ? policy.ackTimeout : null);
+    }
+
+    private static Duration duration(Long seconds) {
+        return seconds == null ? null : Duration.ofSeconds(seconds);
     }
 
     /** Edits the text while the post-mortem is not published. */

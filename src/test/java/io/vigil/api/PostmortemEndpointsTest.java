@@ -179,6 +179,26 @@ class PostmortemEndpointsTest {
         problemJson(commander.request().body(Map.of("summary", "x", "author", "me")).put("/api/v1/postmortems/" + id), 400);
     }
 
+    @Test
+    void theReportComesAsMarkdownOrHtmlForWhoeverMayRead() {
+        String incident = resolved("SEV2");
+        String id = postmortem(incident);
+        commander.request().body(Map.of("rootCause", "A <b>bold</b> guess")).put("/api/v1/postmortems/" + id)
+                .then().statusCode(200);
+        addItem(id, Map.of("title", "Fix the classifier", "ownerId", commander.id())).then().statusCode(201);
+        String md = Api.user("LEADERSHIP").request().get("/api/v1/postmortems/" + id + "/report").then()
+                .statusCode(200).contentType(containsString("text/markdown")).extract().asString();
+        assertThat(md).startsWith("# Post-incident report: INC-").contains("| Severity | SEV2 |", "## Impact",
+                "## Root cause", "A <b>bold</b> guess", "| Fix the classifier | User " + commander.handle(),
+                "| Time to acknowledge |", "## Timeline", "DECLARED");
+        String html = commander.request().queryParam("format", "html").get("/api/v1/postmortems/" + id + "/report")
+                .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        assertThat(html).contains("<h2>Root cause</h2>", "A &lt;b&gt;bold&lt;/b&gt; guess").doesNotContain("<b>bold");
+        problemJson(commander.request().queryParam("format", "pdf").get("/api/v1/postmortems/" + id + "/report"), 400);
+        String restricted = postmortem(Api.declare(commander.request(), "CHILD_SAFETY", "SEV3"));
+        problemJson(Api.user("LEADERSHIP").request().get("/api/v1/postmortems/" + restricted + "/report"), 404);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String resolved(String severity) {

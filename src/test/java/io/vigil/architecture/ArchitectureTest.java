@@ -43,6 +43,7 @@ class ArchitectureTest {
                 .or().haveSimpleName("ChannelName").or().haveSimpleName("SlackCommand")
                 .or().haveSimpleName("SlackMessages").or().haveSimpleName("SlackErrors")
                 .or().haveSimpleName("PostmortemRules").or().haveSimpleName("Kpis")
+                .or().haveSimpleName("PostmortemReport")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..",
                         "jakarta.ws.rs..", "org.hibernate..", "jakarta.persistence..", "com.slack..");
         rule.check(main);

@@ -3,6 +3,8 @@ package io.vigil.postmortem.api;
 import io.smallrye.mutiny.Uni;
 import io.vigil.common.api.Params;
 import io.vigil.common.security.CurrentCaller;
+import io.vigil.common.problem.ValidationException;
+import io.vigil.postmortem.PostmortemReport;
 import io.vigil.postmortem.PostmortemService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,7 +16,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,6 +45,25 @@ public class PostmortemResource {
     @Operation(summary = "Get a post-mortem with its action items")
     public Uni<PostmortemView> get(@PathParam("id") String id) {
         return postmortems.get(Params.pathId("post-mortem", id), caller.get()).flatMap(views::of);
+    }
+
+    @GET
+    @Path("{id}/report")
+    @Produces({"text/markdown", MediaType.TEXT_HTML})
+    @Operation(summary = "The post-incident report", description = "`format=md` (default, text/markdown) or "
+            + "`format=html`: header, summary, impact, key durations against the target, root cause, contributing "
+            + "factors, action items with owners and state, and the timeline.")
+    public Uni<Response> report(@PathParam("id") String id,
+                                                   @QueryParam("format") String format) {
+        boolean html = "html".equalsIgnoreCase(format);
+        if (format != null && !html && !"md".equalsIgnoreCase(format) && !"markdown".equalsIgnoreCase(format)) {
+            throw ValidationException.of("format", "must be md or html");
+        }
+        return postmortems.report(Params.pathId("post-mortem", id), caller.get()).map(facts -> html
+                ? Response.ok(PostmortemReport.html(facts),
+                        "text/html; charset=utf-8").build()
+                : Response.ok(PostmortemReport.markdown(facts),
+                        "text/markdown; charset=utf-8").build());
     }
 
     @PUT
