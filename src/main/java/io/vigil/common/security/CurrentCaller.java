@@ -9,7 +9,8 @@ public class CurrentCaller {
 
     private Caller caller;
 
-    void set(Caller caller) {
+    /** For the authentication filters only: the API's bearer token, the web pages' session cookie. */
+    public void set(Caller caller) {
         this.caller = caller;
     }
 
