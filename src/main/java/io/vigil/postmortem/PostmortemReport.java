@@ -78,15 +78,21 @@ public final class PostmortemReport {
         return md.toString();
     }
 
+    /** A whole HTML document: the report with its own minimal style, to save or forward. */
     public static String html(Facts f) {
+        return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + esc(f.reference()) + " post-incident report</title>"
+                + "<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
+                + "color:#1b1b1b}table{border-collapse:collapse;width:100%;margin:.5rem 0}"
+                + "th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+                + "th{background:#f3f3f3}.late{color:#a40000;font-weight:600}</style></head><body>\n"
+                + htmlBody(f) + "</body></html>\n";
+    }
+
+    /** The report as an HTML fragment, for a page that brings its own layout. */
+    public static String htmlBody(Facts f) {
         StringBuilder h = new StringBuilder();
-        h.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc(f.reference())).append(" post-incident report</title>")
-                .append("<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;")
-                .append("color:#1b1b1b}table{border-collapse:collapse;width:100%;margin:.5rem 0}")
-                .append("th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}")
-                .append("th{background:#f3f3f3}.late{color:#a40000;font-weight:600}</style></head><body>\n");
         h.append("<h1>Post-incident report: ").append(esc(f.reference())).append(" — ").append(esc(oneLine(f.title())))
                 .append("</h1>\n<table>");
         for (String[] row : header(f)) {
@@ -125,7 +131,7 @@ public final class PostmortemReport {
                     .append(esc(e.actor() == null ? "Vigil" : "@" + e.actor())).append("</td><td>")
                     .append(esc(e.text())).append("</td></tr>");
         }
-        h.append("</table>\n</body></html>\n");
+        h.append("</table>\n");
         return h.toString();
     }
 

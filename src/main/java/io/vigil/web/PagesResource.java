@@ -14,6 +14,10 @@ import io.vigil.incident.IncidentService;
 import io.vigil.incident.IncidentStatus;
 import io.vigil.oncall.OnCallService;
 import io.vigil.paging.PageService;
+import io.vigil.postmortem.PostmortemReport;
+import io.vigil.postmortem.PostmortemService;
+import io.vigil.report.Kpis;
+import io.vigil.report.ReportService;
 import io.vigil.paging.api.PageDetailView;
 import io.vigil.user.UserService;
 import jakarta.inject.Inject;
@@ -22,7 +26,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,8 +47,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @Tag(name = "Web pages")
+@TemplateData(target = Kpis.Summary.class)
+@TemplateData(target = Kpis.PostmortemHealth.class)
+@TemplateData(target = Kpis.ActionItemHealth.class)
 public class PagesResource {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", java.util.Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -88,6 +99,22 @@ public class PagesResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    Template postmortem;
+
+    @Inject
+    @io.quarkus.qute.Location("reports.html")
+    Template reportsPage;
+
+    @Inject
+    PostmortemService postmortems;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    java.time.Clock clock;
 
     @GET
     @Operation(summary = "Now: open incidents by severity, and who holds the pager")
@@ -151,9 +178,76 @@ public class PagesResource {
                         }))));
     }
 
+    @GET
+    @Path("postmortems/{id}")
+    @Operation(summary = "A post-mortem, as its post-incident report")
+    public Uni<TemplateInstance> postmortem(@PathParam("id") String id, @CookieParam(WebSession.COOKIE) String session) {
+        Caller me = caller.get();
+        return postmortems.report(Params.pathId("post-mortem", id), me).map(facts -> page(postmortem, session, me, 0)
+                .data("reference", facts.reference()).data("body", PostmortemReport.htmlBody(facts))
+                .data("id", id));
+    }
+
+    @GET
+    @Path("reports")
+    @Operation(summary = "KPIs with charts: incidents per week by severity, MTTA/MTTR trend, on-call load")
+    public Uni<TemplateInstance> reports(@QueryParam("weeks") String weeksParam,
+                                         @CookieParam(WebSession.COOKIE) String session) {
+        Caller me = caller.get();
+        int weeks = weeksParam == null || weeksParam.isBlank() ? 13 : Params.intInRange("weeks", weeksParam, 1, 52);
+        Instant end = clock.instant();
+        Instant start = end.minus(Duration.ofDays(7L * weeks));
+        Uni<List<ReportService.Report>> weekly = Uni.createFrom().item(new ArrayList<>());
+        for (int w = 0; w < weeks; w++) {
+            Instant from = start.plus(Duration.ofDays(7L * w));
+            Instant to = from.plus(Duration.ofDays(7));
+            weekly = weekly.flatMap(list -> reports.summary(new ReportService.Range(from, to, null, null), me)
+                    .map(r -> {
+                        list.add(r);
+                        return list;
+                    }));
+        }
+        return weekly.flatMap(perWeek -> reports.summary(new ReportService.Range(start, end, null, null), me)
+                .flatMap(total -> users.refs(List.copyOf(total.summary().pagesPerResponder().keySet()))
+                        .map(people -> {
+                            Kpis.Summary s = total.summary();
+                            List<String> severities = List.of("SEV1", "SEV2", "SEV3", "SEV4");
+                            List<Charts.Stack> stacks = perWeek.stream().map(r -> new Charts.Stack(
+                                    DAY.format(r.range().from()), severities.stream()
+                                    .map(sev -> r.summary().bySeverity().getOrDefault(sev, 0)).toList())).toList();
+                            List<Charts.Point> mtta = perWeek.stream().map(r -> new Charts.Point(
+                                    DAY.format(r.range().from()), minutes(r.summary().mtta().mean()))).toList();
+                            List<Charts.Point> mttr = perWeek.stream().map(r -> new Charts.Point(
+                                    DAY.format(r.range().from()), minutes(r.summary().mttr().mean()))).toList();
+                            List<Charts.Point> load = s.pagesPerResponder().entrySet().stream()
+                                    .sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
+                                    .map(e -> new Charts.Point(people.containsKey(e.getKey())
+                                            ? "@" + people.get(e.getKey()).handle() : "unknown",
+                                            e.getValue().doubleValue())).toList();
+                            return page(reportsPage, session, me, 0)
+                                    .data("from", DAY.format(start)).data("to", DAY.format(end)).data("weeks", weeks)
+                                    .data("s", s)
+                                    .data("mttaText", PostmortemReport.human(s.mtta().mean()))
+                                    .data("mttaP90", PostmortemReport.human(s.mtta().p90()))
+                                    .data("mttrText", PostmortemReport.human(s.mttr().mean()))
+                                    .data("mttrP90", PostmortemReport.human(s.mttr().p90()))
+                                    .data("perWeek", Charts.stacked("Incidents per week by severity", stacks,
+                                            severities, List.of("#a40000", "#d35400", "#b7950b", "#2e6da4")))
+                                    .data("trend", Charts.lines("MTTA and MTTR per week (minutes)",
+                                            List.of(mtta, mttr), List.of("MTTA", "MTTR"), List.of("#2e6da4", "#a40000")))
+                                    .data("load", load.isEmpty() ? null
+                                            : Charts.bars("Pages per responder", load, "#555"));
+                        })));
+    }
+
+    private static Double minutes(Duration d) {
+        return d == null ? null : d.toSeconds() / 60.0;
+    }
+
     static TemplateInstance page(Template template, String session, Caller me, int refreshSeconds) {
-        return template.data("csrf", session == null ? null : WebSession.csrf(session)).data("me", me.handle())
-                .data("refresh", refreshSeconds);
+        TemplateInstance page = template.data("csrf", session == null ? null : WebSession.csrf(session))
+                .data("me", me.handle());
+        return refreshSeconds > 0 ? page.data("refresh", refreshSeconds) : page;
     }
 
     private static String name(io.vigil.common.security.UserRef user) {

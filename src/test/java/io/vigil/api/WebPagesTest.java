@@ -55,6 +55,25 @@ class WebPagesTest {
     }
 
     @Test
+    void reportsShowTheKpisAndThreeChartsAndAPostmortemShowsItsReport() {
+        TestUser commander = Api.user("COMMANDER");
+        String incident = Api.declare(commander.request(), "ABUSE_HARASSMENT", "SEV3");
+        String postmortem = commander.request().post("/api/v1/incidents/" + incident + "/postmortem").then()
+                .statusCode(201).extract().path("id");
+        TestUser leader = Api.user("LEADERSHIP");
+        String reports = given().cookie("vigil_session", leader.token()).get("/reports").then().statusCode(200)
+                .extract().asString();
+        assertThat(reports).contains("data-kpi=\"incidents\"", "data-kpi=\"mtta\"", "id=\"chart-incidents\"",
+                "id=\"chart-trend\"", "<svg", "Incidents per week by severity", "MTTA and MTTR per week");
+        given().cookie("vigil_session", leader.token()).queryParam("weeks", "99").get("/reports").then()
+                .statusCode(400);
+        String page = given().cookie("vigil_session", leader.token()).get("/postmortems/" + postmortem).then()
+                .statusCode(200).extract().asString();
+        assertThat(page).contains("Post-incident report: INC-", "<h2>Impact</h2>", "<h2>Timeline</h2>",
+                "format=md");
+    }
+
+    @Test
     void theDashboardAndAnIncidentPageShowWhatTheApiShows() {
         TestUser commander = Api.user("COMMANDER");
         String incident = Api.declare(commander.request(), "ABUSE_HARASSMENT", "SEV2");

@@ -54,6 +54,19 @@ public final class Params {
         }
     }
 
+    /** A whole number from {@code min} to {@code max}; anything else is a 400 naming the parameter. */
+    public static int intInRange(String name, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the same message
+        }
+        throw ValidationException.of(name, "must be a whole number from " + min + " to " + max);
+    }
+
     /** Checks that {@code from} is not after {@code to} when both are given. */
     public static void range(Instant from, Instant to) {
         if (from != null && to != null && from.isAfter(to)) {
