@@ -95,7 +95,12 @@ public final class Charts {
 
     /** Horizontal bars, e.g. pages per responder. */
     public static String bars(String title, List<Point> bars, String color) {
-        double max = Math.max(1, bars.stream().mapToDouble(p -> p.value() == null ? 0 : p.value()).max().orElse(1));
+        double max = 1;
+        for (Point p : bars) {
+            if (p.value() != null && p.value() > max) {
+                max = p.value();
+            }
+        }
         int height = Math.max(60, 22 * bars.size() + 20);
         StringBuilder svg = new StringBuilder("<svg role=\"img\" viewBox=\"0 0 " + W + " " + height
                 + "\" width=\"100%\" class=\"chart\" aria-label=\"" + esc(title) + "\"><title>" + esc(title) + "</title>");
