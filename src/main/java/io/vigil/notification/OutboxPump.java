@@ -28,6 +28,7 @@ public final class OutboxPump {
     private final ExecutorService workers;
     private final IntUnaryOperator pass;
     private final Semaphore free;
+    private final int maxInFlight;
     private final ScheduledExecutorService ticker;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -43,6 +44,7 @@ public final class OutboxPump {
         this.workers = workers;
         this.pass = pass;
         this.free = new Semaphore(maxInFlight);
+        this.maxInFlight = maxInFlight;
         this.ticker = Executors.newSingleThreadScheduledExecutor(threads(name + "-poll"));
         ticker.scheduleWithFixedDelay(this::wake, pollInterval.toMillis(), pollInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -74,13 +76,27 @@ public final class OutboxPump {
         return running.get();
     }
 
-    /** Stops waking; sends under way get {@code grace} to finish, the rest keep their lease for another instance. */
+    /**
+     * Stops claiming; rows already claimed get {@code grace} to finish (every slot given back by
+     * {@link #done()}), and only then are the workers stopped, because an asynchronous send
+     * completes on them. Whatever is still out keeps its lease and is taken by another instance.
+     */
     public void stop(Duration grace) {
         stopping = true;
         ticker.shutdownNow();
-        workers.shutdown();
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+            while ((running.get() || free.availablePermits() < maxInFlight) && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            int out = maxInFlight - free.availablePermits();
+            if (out > 0) {
+                LOG.warnf("%s stopped with %d sends still under way after %s; their rows stay leased and another "
+                        + "instance takes them when the lease ends", name, out, grace);
+            }
+            workers.shutdown();
+            workers.awaitTermination(Math.max(0, deadline - System.nanoTime()) + TimeUnit.MILLISECONDS.toNanos(200),
+                    TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

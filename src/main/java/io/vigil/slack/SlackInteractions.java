@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,8 +50,12 @@ public class SlackInteractions {
         executor = Executors.newFixedThreadPool(2, OutboxPump.threads("vigil-slack-clicks"));
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        // A click already answered 200 to Slack is finished here; Slack will not send it again.
         executor.shutdown();
+        if (!executor.awaitTermination(settings.timeout().toSeconds() + 1, TimeUnit.SECONDS)) {
+            LOG.warn("stopped with Slack clicks still being handled; the people who clicked see no change and can click again");
+        }
     }
 
     /** A verified interaction payload; returns at once. */

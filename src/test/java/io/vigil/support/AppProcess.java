@@ -114,11 +114,25 @@ public final class AppProcess implements AutoCloseable {
                 + tail());
     }
 
-    /** Graceful stop, as an operator's SIGTERM would do; returns the exit code. */
+    /** Sends SIGTERM, as an operator or Kubernetes does, and returns at once; see {@link #awaitExit}. */
+    public void signalStop() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit code, or empty if it still runs after {@code timeout}. */
+    public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
+    /**
+     * Graceful stop, as an operator's SIGTERM would do; returns the exit code. A graceful stop takes
+     * the shutdown delay (5 s) plus whatever sends are under way, so SIGKILL only follows after 60 s.
+     */
     public int stop() throws InterruptedException {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         descendants.forEach(ProcessHandle::destroyForcibly);
