@@ -44,6 +44,7 @@ class GracefulShutdownIT {
             // The notification has reached the receiver; its answer is held, so the send is under way.
             receiver.await(r -> "page.triggered".equals(r.type()), 1, Duration.ofSeconds(20));
             assertThat(status(app, "/q/health/ready")).isEqualTo(200);
+            assertThat(status(app, "/q/health/started")).as("the chart's startup probe").isEqualTo(200);
 
             long signalled = System.nanoTime();
             app.signalStop();
