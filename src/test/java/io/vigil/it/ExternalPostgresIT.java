@@ -2,23 +2,16 @@ package io.vigil.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.restassured.http.ContentType;
 import io.vigil.support.AppProcess;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,36 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExternalPostgresIT {
 
-    private static final Path PG_BIN = Path.of("/usr/lib/postgresql/15/bin");
-
     @Test
     void usesTheConfiguredDatabaseAndStartsNoEmbeddedOne(@TempDir Path work) throws Exception {
-        if (!Files.isExecutable(PG_BIN.resolve("initdb"))) {
-            if ("true".equals(System.getenv("VIGIL_REQUIRE_EXTERNAL_PG"))) {
-                fail("PostgreSQL 15 binaries are missing at " + PG_BIN + " (apt-get install postgresql-15)");
-            }
-            Assumptions.abort("PostgreSQL 15 is not installed at " + PG_BIN);
-        }
-        Path pgData = work.resolve("pg15");
+        DebianPostgres.assumeInstalled();
         Path vigilData = work.resolve("vigil-data");
-        int pgPort = AppProcess.freePort();
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (root) {
-            // PostgreSQL refuses to run as root: hand the directory to the postgres user.
-            run(List.of("chmod", "755", work.toString()), false);
-            Files.createDirectories(pgData);
-            run(List.of("chown", "postgres:postgres", pgData.toString()), false);
-        }
-        run(List.of(PG_BIN.resolve("initdb").toString(), "-D", pgData.toString(), "-U", "postgres", "--auth=trust",
-                "--no-sync"), root);
-        run(List.of(PG_BIN.resolve("pg_ctl").toString(), "-D", pgData.toString(), "-w", "-t", "60", "-l",
-                pgData.resolve("server.log").toString(), "-o",
-                "-p " + pgPort + " -c listen_addresses=127.0.0.1 -k " + pgData, "start"), root);
-        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
-        try {
+        try (DebianPostgres postgres = DebianPostgres.start(work.resolve("pg15"))) {
+            String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres";
             String bootstrap = "external-" + UUID.randomUUID();
             Map<String, String> env = Map.of(
-                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + pgPort + "/postgres",
+                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + postgres.port() + "/postgres",
                     "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                     "QUARKUS_DATASOURCE_USERNAME", "postgres",
                     "QUARKUS_DATASOURCE_PASSWORD", "unused-with-trust-auth",
@@ -86,21 +58,6 @@ class ExternalPostgresIT {
                     assertThat(rs.getLong(2)).isEqualTo(1);
                 }
             }
-        } finally {
-            run(List.of(PG_BIN.resolve("pg_ctl").toString(), "-D", pgData.toString(), "-m", "fast", "-w", "stop"), root);
-        }
-    }
-
-    private static void run(List<String> command, boolean asPostgres) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>();
-        if (asPostgres) {
-            full.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        full.addAll(command);
-        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", full) + " failed:\n" + output);
         }
     }
 }

@@ -39,46 +39,68 @@ public final class PagingCluster implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path workDir;
-    private final EmbeddedDatabase database;
+    private final Server database;
+    private final Options options;
     private final String adminToken;
     private final List<AppProcess> apps = new ArrayList<>();
+    private final Map<Integer, Integer> launches = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private PagingCluster(Path workDir, EmbeddedDatabase database, String adminToken) {
+    private PagingCluster(Path workDir, Server database, Options options, String adminToken) {
         this.workDir = workDir;
         this.database = database;
+        this.options = options;
         this.adminToken = adminToken;
+    }
+
+    /** The PostgreSQL the instances share. */
+    public enum Database {
+        /** The embedded PostgreSQL 17 the service itself uses when nothing is configured. */
+        EMBEDDED_17,
+        /** Debian's postgresql-15 package, as an operator-run server ({@link DebianPostgres}). */
+        DEBIAN_15
+    }
+
+    /** A started database server. */
+    private interface Server {
+        int port();
+
+        void close() throws IOException;
     }
 
     /** What to start. {@code {instance}} in a JVM argument becomes the instance's number (1, 2, …), e.g. for JFR files. */
     public record Options(int instances, Path jar, Path logDir, List<String> jvmArgs, Map<String, String> env,
-                          boolean durableDatabase, Duration readyTimeout) {
+                          boolean durableDatabase, Duration readyTimeout, Database database) {
 
         /** Two instances of the jar failsafe names ({@code vigil.jar}), production settings, 512 MiB heap each. */
         public static Options defaults(Path logDir) {
             return new Options(2, Path.of(System.getProperty("vigil.jar", "target/quarkus-app/quarkus-run.jar")),
-                    logDir, List.of("-Xmx512m"), Map.of(), true, Duration.ofMinutes(2));
+                    logDir, List.of("-Xmx512m"), Map.of(), true, Duration.ofMinutes(2), Database.EMBEDDED_17);
         }
 
         public Options withInstances(int n) {
-            return new Options(n, jar, logDir, jvmArgs, env, durableDatabase, readyTimeout);
+            return new Options(n, jar, logDir, jvmArgs, env, durableDatabase, readyTimeout, database);
         }
 
         public Options withJar(Path path) {
-            return new Options(instances, path, logDir, jvmArgs, env, durableDatabase, readyTimeout);
+            return new Options(instances, path, logDir, jvmArgs, env, durableDatabase, readyTimeout, database);
         }
 
         public Options withJvmArgs(List<String> args) {
-            return new Options(instances, jar, logDir, args, env, durableDatabase, readyTimeout);
+            return new Options(instances, jar, logDir, args, env, durableDatabase, readyTimeout, database);
         }
 
         public Options withReadyTimeout(Duration timeout) {
-            return new Options(instances, jar, logDir, jvmArgs, env, durableDatabase, timeout);
+            return new Options(instances, jar, logDir, jvmArgs, env, durableDatabase, timeout, database);
         }
 
         public Options withEnv(Map<String, String> extra) {
-            return new Options(instances, jar, logDir, jvmArgs, extra, durableDatabase, readyTimeout);
+            return new Options(instances, jar, logDir, jvmArgs, extra, durableDatabase, readyTimeout, database);
+        }
+
+        public Options withDatabase(Database kind) {
+            return new Options(instances, jar, logDir, jvmArgs, env, durableDatabase, readyTimeout, kind);
         }
     }
 
@@ -88,8 +110,8 @@ public final class PagingCluster implements AutoCloseable {
      */
     public static PagingCluster start(Options options) throws Exception {
         Path workDir = Files.createTempDirectory("vigil-cluster-");
-        EmbeddedDatabase database = EmbeddedDatabase.start(workDir, 0, options.durableDatabase());
-        PagingCluster cluster = new PagingCluster(workDir, database, randomToken());
+        Server database = startDatabase(options, workDir);
+        PagingCluster cluster = new PagingCluster(workDir, database, options, randomToken());
         try {
             Files.createDirectories(options.logDir());
             cluster.apps.add(cluster.launch(options, 1));
@@ -107,6 +129,46 @@ public final class PagingCluster implements AutoCloseable {
         }
     }
 
+    private static Server startDatabase(Options options, Path workDir) throws IOException, InterruptedException {
+        if (options.database() == Database.DEBIAN_15) {
+            DebianPostgres.assumeInstalled();
+            DebianPostgres server = DebianPostgres.start(workDir.resolve("postgres"));
+            return new Server() {
+                public int port() {
+                    return server.port();
+                }
+
+                public void close() throws IOException {
+                    server.close();
+                }
+            };
+        }
+        EmbeddedDatabase server = EmbeddedDatabase.start(workDir, 0, options.durableDatabase());
+        return new Server() {
+            public int port() {
+                return server.port();
+            }
+
+            public void close() throws IOException {
+                server.close();
+            }
+        };
+    }
+
+    /**
+     * Starts instance {@code index} again (a new process on a new port, same settings), as a
+     * rolling update or a restarted pod does; the old process must have ended. Returns when ready.
+     */
+    public AppProcess relaunch(int index) throws IOException, InterruptedException {
+        if (ProcessHandle.of(apps.get(index).pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new IllegalStateException("instance " + (index + 1) + " is still running");
+        }
+        AppProcess app = launch(options, index + 1);
+        apps.set(index, app);
+        app.awaitReady(options.readyTimeout());
+        return app;
+    }
+
     private AppProcess launch(Options options, int number) throws IOException {
         int port = AppProcess.freePort();
         Map<String, String> env = new HashMap<>(Map.of(
@@ -119,8 +181,9 @@ public final class PagingCluster implements AutoCloseable {
         env.putAll(options.env());
         List<String> jvmArgs = options.jvmArgs().stream().map(a -> a.replace("{instance}", String.valueOf(number)))
                 .toList();
-        return AppProcess.launch(options.jar(), jvmArgs, env, port,
-                options.logDir().resolve("instance-" + number + ".log"));
+        int run = launches.merge(number, 1, Integer::sum);
+        Path log = options.logDir().resolve("instance-" + number + (run == 1 ? "" : "-run" + run) + ".log");
+        return AppProcess.launch(options.jar(), jvmArgs, env, port, log);
     }
 
     public AppProcess app(int index) {
@@ -207,7 +270,8 @@ public final class PagingCluster implements AutoCloseable {
 
     /** What {@link #setUpPaging} made. {@code levelUsers.get(i)} is the one user of level i + 1. */
     public record PagingSetup(String category, UUID policyId, UUID webhookId, List<UUID> levelUsers,
-                              List<String> levelHandles, UUID responderId, String responderToken) {
+                              List<String> levelHandles, UUID responderId, String responderToken,
+                              List<String> levelSlackIds) {
     }
 
     /**
@@ -218,15 +282,26 @@ public final class PagingCluster implements AutoCloseable {
      */
     public PagingSetup setUpPaging(String label, int levels, Duration ackTimeout, String webhookUrl, String secret)
             throws Exception {
+        return setUpPaging(label, levels, ackTimeout, webhookUrl, secret, false);
+    }
+
+    /** As above; with {@code slack}, each level's user is also linked to a Slack user id, so pages DM them. */
+    public PagingSetup setUpPaging(String label, int levels, Duration ackTimeout, String webhookUrl, String secret,
+                                   boolean slack) throws Exception {
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         List<UUID> users = new ArrayList<>();
         List<String> handles = new ArrayList<>();
+        List<String> slackIds = new ArrayList<>();
         for (int level = 1; level <= levels; level++) {
             String handle = label + "-l" + level + "-" + suffix;
-            users.add(createUser(handle, "RESPONDER"));
+            String slackId = slack ? ("U" + suffix + "L" + level).toUpperCase() : null;
+            users.add(createUser(handle, "RESPONDER", slackId));
             handles.add(handle);
+            if (slack) {
+                slackIds.add(slackId);
+            }
         }
-        UUID responder = createUser(label + "-declarer-" + suffix, "RESPONDER");
+        UUID responder = createUser(label + "-declarer-" + suffix, "RESPONDER", null);
         String token = post(0, adminToken, "/api/v1/users/" + responder + "/tokens", Map.of("name", label), 201)
                 .get("token").asText();
         String category = (label.replaceAll("[^A-Za-z0-9]", "_") + "_" + suffix).toUpperCase();
@@ -242,13 +317,17 @@ public final class PagingCluster implements AutoCloseable {
                 "levels", ladder, "repeat", 0), 201).get("id").asText());
         UUID webhook = UUID.fromString(post(0, adminToken, "/api/v1/webhooks", Map.of("url", webhookUrl,
                 "secret", secret, "events", List.of("*")), 201).get("id").asText());
-        return new PagingSetup(category, policy, webhook, List.copyOf(users), List.copyOf(handles), responder, token);
+        return new PagingSetup(category, policy, webhook, List.copyOf(users), List.copyOf(handles), responder, token,
+                List.copyOf(slackIds));
     }
 
-    private UUID createUser(String handle, String role) throws Exception {
-        return UUID.fromString(post(0, adminToken, "/api/v1/users", Map.of("handle", handle,
-                "displayName", "Pager " + handle, "email", handle + "@example.org", "timeZone", "UTC",
-                "roles", List.of(role)), 201).get("id").asText());
+    private UUID createUser(String handle, String role, String slackUserId) throws Exception {
+        Map<String, Object> body = new HashMap<>(Map.of("handle", handle, "displayName", "Pager " + handle,
+                "email", handle + "@example.org", "timeZone", "UTC", "roles", List.of(role)));
+        if (slackUserId != null) {
+            body.put("slackUserId", slackUserId);
+        }
+        return UUID.fromString(post(0, adminToken, "/api/v1/users", body, 201).get("id").asText());
     }
 
     /** The body of a SEV1 declaration in {@code category}. */
