@@ -45,6 +45,11 @@ class GracefulShutdownIT {
             receiver.await(r -> "page.triggered".equals(r.type()), 1, Duration.ofSeconds(20));
             assertThat(status(app, "/q/health/ready")).isEqualTo(200);
             assertThat(status(app, "/q/health/started")).as("the chart's startup probe").isEqualTo(200);
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).as("the metrics docs/operations.md alerts on")
+                    .contains("vigil_escalation_overdue ", "vigil_delivery_oldest_pending_seconds{channel=\"slack\"",
+                            "vigil_delivery_oldest_pending_seconds{channel=\"webhook\"", "vigil_escalation_lateness_seconds");
 
             long signalled = System.nanoTime();
             app.signalStop();

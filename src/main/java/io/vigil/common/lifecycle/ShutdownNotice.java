@@ -21,8 +21,12 @@ class ShutdownNotice {
     Duration delay;
 
     void draining(@Observes ShutdownDelayInitiatedEvent event) {
-        LOG.infof("Vigil is stopping: readiness is DOWN; requests are still served for %s while traffic moves "
-                + "to other instances", delay);
+        if (delay.isZero()) {
+            LOG.info("Vigil is stopping: readiness is DOWN");
+        } else {
+            LOG.infof("Vigil is stopping: readiness is DOWN; requests are still served for %s while traffic moves "
+                    + "to other instances", delay);
+        }
     }
 
     void stopping(@Observes ShutdownEvent event) {
