@@ -1,5 +1,6 @@
 package io.vigil.notification;
 
+import io.vigil.common.persistence.DatabaseOutage;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,7 +112,7 @@ public final class OutboxPump {
                 } while (claimed > 0 && !stopping);
             }
         } catch (RuntimeException e) {
-            LOG.warnf(e, "%s pass failed; the next poll retries", name);
+            DatabaseOutage.log(LOG, Logger.Level.WARN, e, "%s pass failed; the next poll retries", name);
         } finally {
             running.set(false);
             if (again.get() && !stopping) {

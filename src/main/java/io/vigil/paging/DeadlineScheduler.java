@@ -2,6 +2,7 @@ package io.vigil.paging;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vigil.common.persistence.DatabaseOutage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -111,8 +112,8 @@ public class DeadlineScheduler {
                     quartz.scheduleJob(trigger);
                 }
             } catch (SchedulerException e) {
-                LOG.warnf(e, "could not arm the escalation deadline of page %s at %s; the sweep will catch it",
-                        pageId, deadline);
+                DatabaseOutage.log(LOG, Logger.Level.WARN, e,
+                        "could not arm the escalation deadline of page %s at %s; the sweep will catch it", pageId, deadline);
             }
         });
     }
@@ -134,7 +135,8 @@ public class DeadlineScheduler {
             try {
                 engine.fire(pageId);
             } catch (RuntimeException e) {
-                LOG.warnf(e, "escalating page %s failed; the sweep retries it", pageId);
+                DatabaseOutage.log(LOG, Logger.Level.WARN, e, "escalating page %s failed; the sweep retries it",
+                        pageId);
             }
         }, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
     }

@@ -12,6 +12,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vigil.common.persistence.DatabaseOutage;
 import io.vigil.common.security.Caller;
 import io.vigil.incident.Incident;
 import io.vigil.incident.IncidentParticipant;
@@ -128,7 +129,7 @@ public class EscalationEngine {
             try {
                 runDue(sweepGrace);
             } catch (RuntimeException e) {
-                LOG.warnf(e, "escalation sweep failed; retrying in %s", sweepInterval);
+                DatabaseOutage.log(LOG, Logger.Level.WARN, e, "escalation sweep failed; retrying in %s", sweepInterval);
             }
         }, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -182,7 +183,8 @@ public class EscalationEngine {
             try {
                 fire(pageId);
             } catch (RuntimeException e) {
-                LOG.warnf(e, "escalating page %s failed; retrying on the next sweep", pageId);
+                DatabaseOutage.log(LOG, Logger.Level.WARN, e, "escalating page %s failed; retrying on the next sweep",
+                        pageId);
             }
         }
         return due.size();

@@ -2,6 +2,7 @@ package io.vigil.slack;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vigil.common.persistence.DatabaseOutage;
 import io.vigil.common.problem.DomainException;
 import io.vigil.common.security.Caller;
 import io.vigil.incident.Category;
@@ -77,7 +78,8 @@ public class SlackCommands {
                 .onFailure(DomainException.class).recoverWithItem(e -> Reply.toYou(":warning: "
                         + SlackReplies.explain((DomainException) e)))
                 .onFailure().recoverWithItem(e -> {
-                    LOG.errorf(e, "Slack command %s %s failed", form.get("command"), form.get("text"));
+                    DatabaseOutage.log(LOG, Logger.Level.ERROR, e, "Slack command %s %s failed", form.get("command"),
+                            form.get("text"));
                     return Reply.toYou(":warning: Vigil could not do that just now; please try again.");
                 })
                 .subscribeAsCompletionStage();

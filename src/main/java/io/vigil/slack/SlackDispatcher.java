@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vigil.common.persistence.DatabaseOutage;
 import io.vigil.incident.Incident;
 import io.vigil.notification.DeliveryOutcomes;
 import io.vigil.notification.DeliveryOutcomes.Trouble;
@@ -178,8 +179,8 @@ public class SlackDispatcher {
                 case INVITE -> invite(row);
             }
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Slack work %s (%s) failed unexpectedly; its lease expires and it is retried", row.id(),
-                    row.kind());
+            DatabaseOutage.log(LOG, Logger.Level.WARN, e,
+                    "Slack work %s (%s) failed; its lease expires and it is retried", row.id(), row.kind());
         } finally {
             working.decrementAndGet();
             pump.done();

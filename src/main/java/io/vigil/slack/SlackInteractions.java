@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.vigil.common.persistence.DatabaseOutage;
 import io.vigil.common.problem.DomainException;
 import io.vigil.common.security.Caller;
 import io.vigil.notification.OutboxPump;
@@ -104,7 +105,8 @@ public class SlackInteractions {
         } catch (DomainException e) {
             tell(channel, slackUser, ":warning: Nothing was changed: " + SlackReplies.explain(e));
         } catch (Throwable e) {
-            LOG.errorf(e, "handling Slack action %s on page %s failed", actionId, pageId);
+            DatabaseOutage.log(LOG, Logger.Level.ERROR, e, "handling Slack action %s on page %s failed", actionId,
+                    pageId);
             tell(channel, slackUser, ":warning: Vigil could not do that just now; please try again, or use the "
                     + "web page.");
         }

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vigil.common.persistence.DatabaseOutage;
 import io.vigil.notification.DeliveryOutcomes;
 import io.vigil.notification.OutboxPump;
 import io.vigil.notification.OutboxWakeups;
@@ -196,7 +197,8 @@ public class WebhookDispatcher {
                 failedAttempt(delivery, why);
             }
         } catch (RuntimeException e) {
-            LOG.warnf(e, "could not record the outcome of webhook delivery %s; its lease expires and it is retried",
+            DatabaseOutage.log(LOG, Logger.Level.WARN, e,
+                    "could not record the outcome of webhook delivery %s; its lease expires and it is retried",
                     delivery.id());
         } finally {
             sending.decrementAndGet();

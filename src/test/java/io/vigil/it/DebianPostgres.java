@@ -61,10 +61,25 @@ final class DebianPostgres implements AutoCloseable {
         DebianPostgres server = new DebianPostgres(dataDir, port, root);
         run(List.of(BIN.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", "postgres", "--auth=trust",
                 "--no-sync"), root);
+        server.startAgain();
+        return server;
+    }
+
+    /**
+     * Stops the server the way a crashed or fenced primary goes away: {@code pg_ctl stop -m immediate}
+     * ends every backend at once, without a checkpoint, so clients see their connections drop.
+     */
+    void crash() throws IOException, InterruptedException {
+        run(List.of(BIN.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w", "stop"),
+                asPostgresUser);
+    }
+
+    /** Starts the initialised server on its port (again, after {@link #crash()}: with crash recovery). */
+    void startAgain() throws IOException, InterruptedException {
         run(List.of(BIN.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "60", "-l",
                 dataDir.resolve("server.log").toString(), "-o",
-                "-p " + port + " -c listen_addresses=127.0.0.1 -c max_connections=200 -k " + dataDir, "start"), root);
-        return server;
+                "-p " + port + " -c listen_addresses=127.0.0.1 -c max_connections=200 -k " + dataDir, "start"),
+                asPostgresUser);
     }
 
     int port() {

@@ -67,6 +67,14 @@ public final class PagingCluster implements AutoCloseable {
         int port();
 
         void close() throws IOException;
+
+        default void crash() throws IOException, InterruptedException {
+            throw new UnsupportedOperationException("only the Debian server can be crashed and restarted");
+        }
+
+        default void startAgain() throws IOException, InterruptedException {
+            throw new UnsupportedOperationException("only the Debian server can be crashed and restarted");
+        }
     }
 
     /** What to start. {@code {instance}} in a JVM argument becomes the instance's number (1, 2, …), e.g. for JFR files. */
@@ -141,6 +149,14 @@ public final class PagingCluster implements AutoCloseable {
                 public void close() throws IOException {
                     server.close();
                 }
+
+                public void crash() throws IOException, InterruptedException {
+                    server.crash();
+                }
+
+                public void startAgain() throws IOException, InterruptedException {
+                    server.startAgain();
+                }
             };
         }
         EmbeddedDatabase server = EmbeddedDatabase.start(workDir, 0, options.durableDatabase());
@@ -200,6 +216,19 @@ public final class PagingCluster implements AutoCloseable {
 
     public String adminToken() {
         return adminToken;
+    }
+
+    /**
+     * Takes the database away as a failover does ({@link Database#DEBIAN_15} only): every connection
+     * drops at once, and nothing answers on the port until {@link #restoreDatabase()}.
+     */
+    public void crashDatabase() throws IOException, InterruptedException {
+        database.crash();
+    }
+
+    /** Brings the database back on the same address, as the promoted standby behind the same name. */
+    public void restoreDatabase() throws IOException, InterruptedException {
+        database.startAgain();
     }
 
     /** The postmaster's pid, for CPU accounting; null when unreadable. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.vigil.common.persistence.DatabaseOutage;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -30,6 +31,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -152,10 +154,28 @@ public class ProblemMapper {
             }
             cause = cause.getCause();
         }
+        java.util.Optional<Throwable> outage = DatabaseOutage.causeOf(e);
+        if (outage.isPresent()) {
+            return databaseUnavailable(outage.get(), uri);
+        }
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         return Response.status(500).type(Problem.MEDIA_TYPE)
                 .entity(new Problem("/problems/internal", "Internal Server Error", 500,
                         "an unexpected error occurred; it has been logged", uri.getPath(), null, null))
+                .build();
+    }
+
+    /**
+     * The database is failing over or unreachable: a 503 with {@code Retry-After}, so clients and load
+     * balancers retry, and one log line rather than a stack trace per request.
+     */
+    private Response databaseUnavailable(Throwable cause, UriInfo uri) {
+        LOG.warnf("%s on %s", DatabaseOutage.describe(cause), uri.getPath());
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+                .entity(new Problem("/problems/database-unavailable", "Service Unavailable", 503,
+                        "Vigil's database is unavailable (failing over or unreachable); try again in a few seconds. "
+                                + "A change whose answer was lost may have been applied: check before repeating it.",
+                        uri.getPath(), null, null))
                 .build();
     }
 
