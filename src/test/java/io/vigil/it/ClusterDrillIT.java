@@ -17,9 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -61,8 +59,7 @@ class ClusterDrillIT {
     private static final Path OUT = Path.of("target", "cluster-drill");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<String> report = new ArrayList<>();
-    private long startNanos;
+    private DrillReport report;
 
     @Test
     void noPageIsLostOrSentTwiceWhileInstancesAreStoppedRestartedAndKilled() throws Exception {
@@ -80,11 +77,12 @@ class ClusterDrillIT {
                              "ONCALL_SLACK_API_URL", slack.apiUrl(),
                              "ONCALL_SLACK_SIGNING_SECRET", "drill-signing-secret")));
              LoadBalancer balancer = new LoadBalancer(cluster)) {
-            startNanos = System.nanoTime();
+            report = new DrillReport("cluster-drill");
             String version = cluster.sql("select current_setting('server_version')");
-            line("Vigil cluster drill: %d instances on PostgreSQL %s (Debian postgresql-15), loopback only", INSTANCES,
+            report.line("Vigil cluster drill: %d instances on PostgreSQL %s (Debian postgresql-15), loopback only",
+                    INSTANCES,
                     version);
-            line("workload: %d SEV1 incidents at %.1f/s over %.0f s; ladder of %d levels x %s, nobody answers; "
+            report.line("workload: %d SEV1 incidents at %.1f/s over %.0f s; ladder of %d levels x %s, nobody answers; "
                     + "webhook + Slack DM per notification", PAGES, RATE, workload.toMillis() / 1000.0, LEVELS,
                     ACK_TIMEOUT);
             PagingCluster.PagingSetup setup = cluster.setUpPaging("drill", LEVELS, ACK_TIMEOUT, receiver.url(), secret,
@@ -100,20 +98,22 @@ class ClusterDrillIT {
                 app.signalStop();
                 double unready = balancer.awaitOut(stopVictim, Duration.ofSeconds(10), signalled);
                 OptionalInt exit = app.awaitExit(Duration.ofSeconds(60));
-                line("%s SIGTERM instance %d: out of the load balancer after %.1f s (readiness DOWN), exited %s after %.1f s",
-                        stamp(), stopVictim + 1, unready, exit.isPresent() ? "with " + exit.getAsInt() : "NOT",
+                report.line("%s SIGTERM instance %d: out of the load balancer after %.1f s (readiness DOWN), "
+                                + "exited %s after %.1f s",
+                        report.stamp(), stopVictim + 1, unready, exit.isPresent() ? "with " + exit.getAsInt() : "NOT",
                         (System.nanoTime() - signalled) / 1e9);
             }));
             disruptions.add(at(drill, workload.multipliedBy(4).dividedBy(10), () -> {
                 long launched = System.nanoTime();
                 cluster.relaunch(stopVictim);
-                line("%s instance %d started again (pid %d), ready after %.1f s", stamp(), stopVictim + 1,
+                report.line("%s instance %d started again (pid %d), ready after %.1f s", report.stamp(), stopVictim + 1,
                         cluster.app(stopVictim).pid(), (System.nanoTime() - launched) / 1e9);
             }));
             disruptions.add(at(drill, workload.multipliedBy(7).dividedBy(10), () -> {
                 killedAt[0] = cluster.kill(killVictim);
                 balancer.markDown(killVictim);
-                line("%s kill -9 instance %d (pid %d)", stamp(), killVictim + 1, cluster.app(killVictim).pid());
+                report.line("%s kill -9 instance %d (pid %d)", report.stamp(), killVictim + 1,
+                        cluster.app(killVictim).pid());
             }));
 
             // The workload: paced declarations through the load balancer; no retry, as a lost answer is ambiguous.
@@ -121,7 +121,7 @@ class ClusterDrillIT {
             List<String> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
             List<CompletableFuture<?>> declarations = new ArrayList<>();
             for (int i = 0; i < PAGES; i++) {
-                sleepUntil(startNanos + (long) (i * 1e9 / RATE));
+                DrillReport.sleepUntil(report.startNanos() + (long) (i * 1e9 / RATE));
                 int instance = balancer.next();
                 declarations.add(cluster.declareAsync(instance, setup.responderToken(),
                                 PagingCluster.sev1(setup.category(), i))
@@ -139,7 +139,8 @@ class ClusterDrillIT {
             drill.shutdownNow();
             Map<Integer, Integer> perInstance = new java.util.TreeMap<>();
             answeredBy.forEach((k, v) -> perInstance.put(k + 1, v.get()));
-            line("%s declarations: %d sent, %d answered 201 (by instance: %s), %d without an answer%s", stamp(), PAGES,
+            report.line("%s declarations: %d sent, %d answered 201 (by instance: %s), %d without an answer%s",
+                    report.stamp(), PAGES,
                     PAGES - unanswered.size(), perInstance, unanswered.size(),
                     unanswered.isEmpty() ? "" : " " + unanswered);
 
@@ -153,7 +154,7 @@ class ClusterDrillIT {
             int pendingOutbox = -1;
             while (Instant.now().isBefore(deadline)) {
                 pages = cluster.pages(0, incidents);
-                check = PagingEvents.of(receiver.received()).check(pageIds(pages), setup.levelUsers());
+                check = PagingEvents.of(receiver.received()).check(PagingCluster.pageIds(pages), setup.levelUsers());
                 pendingOutbox = Integer.parseInt(cluster.sql("select (select count(*) from webhook_delivery where "
                         + "status = 'PENDING') + (select count(*) from slack_outbox where status = 'PENDING')"));
                 boolean allExhausted = pages.size() == incidents.size()
@@ -164,74 +165,53 @@ class ClusterDrillIT {
                 Thread.sleep(1_000);
             }
             Thread.sleep(2_000); // a resend still under way lands before the count, not after it
-            check = PagingEvents.of(receiver.received()).check(pageIds(pages), setup.levelUsers());
+            check = PagingEvents.of(receiver.received()).check(PagingCluster.pageIds(pages), setup.levelUsers());
             long exhausted = pages.values().stream().filter(p -> "EXHAUSTED".equals(p.get("status").asText())).count();
             long lostWebhooks = check.problems().stream().filter(p -> p.startsWith("MISSING")).count();
             long twiceWebhooks = check.problems().stream().filter(p -> p.startsWith("NOTIFIED TWICE")).count();
-            SlackCount dms = slackDms(slack, setup, pages);
+            PagingCluster.SlackDms dms = PagingCluster.slackDms(slack, setup, pages);
 
-            line("%s incidents in the database: %d; pages: %d, EXHAUSTED: %d; outbox rows still pending: %d", stamp(),
+            report.line("%s incidents in the database: %d; pages: %d, EXHAUSTED: %d; outbox rows still pending: %d",
+                    report.stamp(),
                     incidents.size(), pages.size(), exhausted, pendingOutbox);
-            line("webhook notifications: expected %d, received %d distinct; lost %d, duplicated %d (a person notified "
+            report.line("webhook notifications: expected %d, received %d distinct; lost %d, duplicated %d (a person "
+                            + "notified "
                             + "twice for one step); redeliveries of an already received event id: %d",
                     check.expectedNotifications(), check.distinctNotifications(), lostWebhooks, twiceWebhooks,
                     check.duplicateDeliveries());
-            line("Slack DMs: expected %d, in the conversations %d; lost %d, duplicated %d", dms.expected, dms.posted,
-                    dms.lost, dms.duplicated);
+            report.line("Slack DMs: expected %d, in the conversations %d; lost %d, duplicated %d", dms.expected(),
+                    dms.posted(),
+                    dms.lost(), dms.duplicated());
             if (killedAt[0] != null) {
-                line("escalations due after the kill, fired late: max %.0f ms", lateAfter(receiver, killedAt[0], pages));
+                report.line("escalations due after the kill, fired late: max %.0f ms",
+                        lateAfter(receiver, killedAt[0], pages));
             }
-            boolean pass = check.problems().isEmpty() && dms.lost == 0 && dms.duplicated == 0 && exhausted == pages.size()
+            boolean pass = check.problems().isEmpty() && dms.lost() == 0 && dms.duplicated() == 0
+                    && exhausted == pages.size()
                     && pages.size() == incidents.size() && pendingOutbox == 0;
-            line("RESULT: %s: %d lost, %d duplicated notifications", pass ? "PASS" : "FAIL", lostWebhooks + dms.lost,
-                    twiceWebhooks + dms.duplicated);
+            report.line("RESULT: %s: %d lost, %d duplicated notifications", pass ? "PASS" : "FAIL",
+                    lostWebhooks + dms.lost(),
+                    twiceWebhooks + dms.duplicated());
             if (!check.problems().isEmpty()) {
-                line("problems: %s", String.join("\n  ", check.problems().subList(0, Math.min(20, check.problems().size()))));
+                report.line("problems: %s", String.join("\n  ",
+                        check.problems().subList(0, Math.min(20, check.problems().size()))));
             }
-            Files.write(OUT.resolve("report.txt"), report);
+            report.write(OUT.resolve("report.txt"));
 
             assertThat(incidents).as("incidents").hasSizeGreaterThanOrEqualTo(PAGES - unanswered.size());
-            assertThat(check.problems()).as(String.join("\n", report) + "\n" + cluster.tails()).isEmpty();
-            assertThat(dms.lost).as("Slack DMs lost").isZero();
-            assertThat(dms.duplicated).as("Slack DMs duplicated").isZero();
+            assertThat(check.problems()).as(report.text() + "\n" + cluster.tails()).isEmpty();
+            assertThat(dms.lost()).as("Slack DMs lost").isZero();
+            assertThat(dms.duplicated()).as("Slack DMs duplicated").isZero();
             assertThat(exhausted).as("pages EXHAUSTED").isEqualTo(incidents.size());
             assertThat(pendingOutbox).as("outbox rows pending").isZero();
         }
     }
 
-    private record SlackCount(int expected, int posted, int lost, int duplicated) {
-    }
-
-    /** Per page and level: the DMs in that person's conversation that carry the page's id. */
-    private static SlackCount slackDms(FakeSlack slack, PagingCluster.PagingSetup setup, Map<UUID, JsonNode> pages) {
-        int posted = 0;
-        int lost = 0;
-        int duplicated = 0;
-        for (String slackId : setup.levelSlackIds()) {
-            List<String> messages = slack.messages("D" + slackId.substring(1)).stream()
-                    .map(m -> m.path("blocks").toString()).toList();
-            for (JsonNode page : pages.values()) {
-                String pageId = page.get("id").asText();
-                long count = messages.stream().filter(m -> m.contains(pageId)).count();
-                posted += (int) count;
-                lost += count == 0 ? 1 : 0;
-                duplicated += count > 1 ? (int) count - 1 : 0;
-            }
-        }
-        return new SlackCount(pages.size() * setup.levelSlackIds().size(), posted, lost, duplicated);
-    }
-
     private static double lateAfter(WebhookReceiver receiver, Instant killedAt, Map<UUID, JsonNode> pages) {
-        Set<UUID> ids = new java.util.HashSet<>(pageIds(pages).values());
+        Set<UUID> ids = new java.util.HashSet<>(PagingCluster.pageIds(pages).values());
         return PagingEvents.of(receiver.received()).distinctNotified().stream()
                 .filter(n -> n.level() >= 2 && n.dueAt().isAfter(killedAt) && ids.contains(n.pageId()))
                 .mapToDouble(n -> n.fired().toNanos() / 1e6).max().orElse(Double.NaN);
-    }
-
-    private static Map<UUID, UUID> pageIds(Map<UUID, JsonNode> pages) {
-        Map<UUID, UUID> ids = new LinkedHashMap<>();
-        pages.forEach((incident, page) -> ids.put(incident, UUID.fromString(page.get("id").asText())));
-        return ids;
     }
 
     private interface Step {
@@ -240,27 +220,17 @@ class ClusterDrillIT {
 
     private CompletableFuture<Void> at(ScheduledExecutorService drill, Duration offset, Step step) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        long delay = startNanos + offset.toNanos() - System.nanoTime();
+        long delay = report.startNanos() + offset.toNanos() - System.nanoTime();
         drill.schedule(() -> {
             try {
                 step.run();
                 done.complete(null);
             } catch (Exception | Error e) {
-                line("%s drill step failed: %s", stamp(), e);
+                report.line("%s drill step failed: %s", report.stamp(), e);
                 done.completeExceptionally(e);
             }
         }, Math.max(0, delay), TimeUnit.NANOSECONDS);
         return done;
-    }
-
-    private String stamp() {
-        return String.format(Locale.ROOT, "+%5.1f s", (System.nanoTime() - startNanos) / 1e9);
-    }
-
-    private synchronized void line(String format, Object... args) {
-        String text = String.format(Locale.ROOT, format, args);
-        report.add(text);
-        System.out.println("[cluster-drill] " + text);
     }
 
     private static String rootMessage(Throwable error) {
@@ -269,13 +239,6 @@ class ClusterDrillIT {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    private static void sleepUntil(long nanos) throws InterruptedException {
-        long wait = nanos - System.nanoTime();
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
     }
 
     /**

@@ -15,9 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -47,8 +45,7 @@ class DatabaseFailoverIT {
     private static final Path OUT = Path.of("target", "database-failover");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<String> report = new ArrayList<>();
-    private final long startNanos = System.nanoTime();
+    private final DrillReport report = new DrillReport("failover");
 
     @Test
     void pagingResumesByItselfAfterTheDatabaseComesBackAndNothingIsLostOrSentTwice() throws Exception {
@@ -63,24 +60,26 @@ class DatabaseFailoverIT {
                              "ONCALL_SLACK_SIGNING_SECRET", "failover-signing-secret")))) {
             PagingCluster.PagingSetup setup = cluster.setUpPaging("failover", LEVELS, ACK_TIMEOUT, receiver.url(),
                     secret, true);
-            line("Vigil database failover drill: 2 instances on PostgreSQL %s (Debian postgresql-15); ladder of %d "
+            report.line("Vigil database failover drill: 2 instances on PostgreSQL %s (Debian postgresql-15); "
+                    + "ladder of %d "
                     + "levels x %s, nobody answers", cluster.sql("select current_setting('server_version')"), LEVELS,
                     ACK_TIMEOUT);
             declare(cluster, setup, "before");
-            line("%s %d SEV1 incidents declared", stamp(), 2 * DECLARATIONS_PER_INSTANCE);
+            report.line("%s %d SEV1 incidents declared", report.stamp(), 2 * DECLARATIONS_PER_INSTANCE);
 
             Instant crashedAt = Instant.now();
             long crashed = System.nanoTime();
             cluster.crashDatabase();
-            line("%s database stopped with pg_ctl -m immediate (every connection dropped)", stamp());
+            report.line("%s database stopped with pg_ctl -m immediate (every connection dropped)", report.stamp());
             for (int i = 0; i < cluster.size(); i++) {
                 double down = awaitStatus(cluster.app(i), "/q/health/ready", 503, Duration.ofSeconds(30), crashed);
                 assertThat(status(cluster.app(i), "/q/health/live")).as("liveness of instance %d", i + 1)
                         .isEqualTo(200);
-                line("%s instance %d: readiness DOWN %.1f s after the crash; liveness UP", stamp(), i + 1, down);
+                report.line("%s instance %d: readiness DOWN %.1f s after the crash; liveness UP", report.stamp(),
+                        i + 1, down);
             }
             HttpResponse<String> refused = declareNow(cluster, setup.responderToken(), 0, "during the outage");
-            line("%s a declaration during the outage: HTTP %d %s", stamp(), refused.statusCode(),
+            report.line("%s a declaration during the outage: HTTP %d %s", report.stamp(), refused.statusCode(),
                     refused.headers().firstValue("Content-Type").orElse(""));
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -88,18 +87,20 @@ class DatabaseFailoverIT {
             assertThat(refused.body()).contains("/problems/database-unavailable").doesNotContain("Exception")
                     .doesNotContain("\tat ");
 
-            sleepUntil(crashed + OUTAGE.toNanos());
+            DrillReport.sleepUntil(crashed + OUTAGE.toNanos());
             long restored = System.nanoTime();
             Instant restoredAt = Instant.now();
             cluster.restoreDatabase();
-            line("%s database back on the same address after %.0f s down", stamp(), (restored - crashed) / 1e9);
+            report.line("%s database back on the same address after %.0f s down", report.stamp(),
+                    (restored - crashed) / 1e9);
             for (int i = 0; i < cluster.size(); i++) {
                 double up = awaitStatus(cluster.app(i), "/q/health/ready", 200, Duration.ofSeconds(60), restored);
-                line("%s instance %d: readiness UP %.1f s after the database returned (same process, pid %d)",
-                        stamp(), i + 1, up, cluster.app(i).pid());
+                report.line("%s instance %d: readiness UP %.1f s after the database returned (same process, pid %d)",
+                        report.stamp(), i + 1, up, cluster.app(i).pid());
             }
             declare(cluster, setup, "after");
-            line("%s %d more SEV1 incidents declared, every one answered 201", stamp(), 2 * DECLARATIONS_PER_INSTANCE);
+            report.line("%s %d more SEV1 incidents declared, every one answered 201", report.stamp(),
+                    2 * DECLARATIONS_PER_INSTANCE);
 
             List<UUID> incidents = Arrays.stream(cluster.sql("select id from incident where category = '"
                             + setup.category() + "'").split("; ")).filter(s -> !s.isBlank()).map(UUID::fromString)
@@ -112,7 +113,7 @@ class DatabaseFailoverIT {
             Instant deadline = Instant.now().plus(ACK_TIMEOUT.multipliedBy(LEVELS)).plusSeconds(90);
             while (Instant.now().isBefore(deadline)) {
                 pages = cluster.pages(0, incidents);
-                check = PagingEvents.of(receiver.received()).check(pageIds(pages), setup.levelUsers());
+                check = PagingEvents.of(receiver.received()).check(PagingCluster.pageIds(pages), setup.levelUsers());
                 pendingOutbox = pendingOutbox(cluster);
                 if (pages.size() == incidents.size() && check.problems().isEmpty() && pendingOutbox == 0
                         && pages.values().stream().allMatch(p -> "EXHAUSTED".equals(p.get("status").asText()))) {
@@ -121,30 +122,33 @@ class DatabaseFailoverIT {
                 Thread.sleep(1_000);
             }
             Thread.sleep(2_000); // a resend still under way lands before the count, not after it
-            check = PagingEvents.of(receiver.received()).check(pageIds(pages), setup.levelUsers());
-            int[] dms = slackDms(slack, setup, pages);
+            check = PagingEvents.of(receiver.received()).check(PagingCluster.pageIds(pages), setup.levelUsers());
+            PagingCluster.SlackDms dms = PagingCluster.slackDms(slack, setup, pages);
             List<PagingEvents.Notified> dueInOutage = PagingEvents.of(receiver.received()).distinctNotified().stream()
                     .filter(n -> n.dueAt().isAfter(crashedAt) && n.dueAt().isBefore(restoredAt)).toList();
             double latestAfterReturn = dueInOutage.stream()
                     .mapToDouble(n -> Duration.between(restoredAt, n.sentAt()).toMillis() / 1000.0).max()
                     .orElse(Double.NaN);
-            line("%s escalations that fell due during the outage: %d, all fired within %.1f s of the database's return",
-                    stamp(), dueInOutage.size(), latestAfterReturn);
-            long lost = check.problems().stream().filter(p -> p.startsWith("MISSING")).count() + dms[0] - dms[1];
-            long twice = check.problems().stream().filter(p -> p.startsWith("NOTIFIED TWICE")).count() + dms[2];
-            line("webhook notifications: expected %d, received %d distinct; redeliveries of an already received event "
-                            + "id (sent before the crash, outcome not recorded; receivers drop them by id): %d",
-                    check.expectedNotifications(), check.distinctNotifications(), check.duplicateDeliveries());
-            line("Slack DMs: expected %d, posted %d, posted twice %d; outbox rows still pending: %d", dms[0], dms[1],
-                    dms[2], pendingOutbox);
+            report.line("%s escalations that fell due during the outage: %d, all fired within %.1f s of the "
+                            + "database's return",
+                    report.stamp(), dueInOutage.size(), latestAfterReturn);
+            long lost = check.problems().stream().filter(p -> p.startsWith("MISSING")).count() + dms.lost();
+            long twice = check.problems().stream().filter(p -> p.startsWith("NOTIFIED TWICE")).count()
+                    + dms.duplicated();
+            report.line("webhook notifications: expected %d, received %d distinct; redeliveries of an already "
+                            + "received event id (sent before the crash, outcome not recorded; receivers drop them by "
+                            + "id): %d", check.expectedNotifications(), check.distinctNotifications(),
+                    check.duplicateDeliveries());
+            report.line("Slack DMs: expected %d, posted %d, posted twice %d; outbox rows still pending: %d",
+                    dms.expected(), dms.posted(), dms.duplicated(), pendingOutbox);
             boolean pass = check.problems().isEmpty() && lost == 0 && twice == 0 && pendingOutbox == 0;
-            line("RESULT: %s: %d lost, %d duplicated notifications", pass ? "PASS" : "FAIL", lost, twice);
-            Files.write(OUT.resolve("report.txt"), report);
+            report.line("RESULT: %s: %d lost, %d duplicated notifications", pass ? "PASS" : "FAIL", lost, twice);
+            report.write(OUT.resolve("report.txt"));
 
             assertThat(dueInOutage).as("escalations due during the outage").isNotEmpty();
-            assertThat(check.problems()).as(String.join("\n", report) + "\n" + cluster.tails()).isEmpty();
-            assertThat(dms[1]).as("Slack DMs posted").isEqualTo(dms[0]);
-            assertThat(dms[2]).as("Slack DMs duplicated").isZero();
+            assertThat(check.problems()).as(report.text() + "\n" + cluster.tails()).isEmpty();
+            assertThat(dms.lost()).as("Slack DMs lost").isZero();
+            assertThat(dms.duplicated()).as("Slack DMs duplicated").isZero();
             assertThat(pendingOutbox).as("outbox rows pending").isZero();
         }
     }
@@ -202,44 +206,5 @@ class DatabaseFailoverIT {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /** Expected, posted and duplicated DMs: per page and level, those in the person's conversation naming the page. */
-    private static int[] slackDms(FakeSlack slack, PagingCluster.PagingSetup setup, Map<UUID, JsonNode> pages) {
-        int posted = 0;
-        int duplicated = 0;
-        for (String slackId : setup.levelSlackIds()) {
-            List<String> messages = slack.messages("D" + slackId.substring(1)).stream()
-                    .map(m -> m.path("blocks").toString()).toList();
-            for (JsonNode page : pages.values()) {
-                long count = messages.stream().filter(m -> m.contains(page.get("id").asText())).count();
-                posted += count > 0 ? 1 : 0;
-                duplicated += count > 1 ? (int) count - 1 : 0;
-            }
-        }
-        return new int[] {pages.size() * setup.levelSlackIds().size(), posted, duplicated};
-    }
-
-    private static Map<UUID, UUID> pageIds(Map<UUID, JsonNode> pages) {
-        Map<UUID, UUID> ids = new LinkedHashMap<>();
-        pages.forEach((incident, page) -> ids.put(incident, UUID.fromString(page.get("id").asText())));
-        return ids;
-    }
-
-    private static void sleepUntil(long nanos) throws InterruptedException {
-        long wait = nanos - System.nanoTime();
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
-    }
-
-    private String stamp() {
-        return String.format(Locale.ROOT, "+%5.1f s", (System.nanoTime() - startNanos) / 1e9);
-    }
-
-    private synchronized void line(String format, Object... args) {
-        String text = String.format(Locale.ROOT, format, args);
-        report.add(text);
-        System.out.println("[failover] " + text);
     }
 }

@@ -359,6 +359,36 @@ public final class PagingCluster implements AutoCloseable {
         return UUID.fromString(post(0, adminToken, "/api/v1/users", body, 201).get("id").asText());
     }
 
+    /** The page id of each incident in {@code pages} (as {@link #pages} answers them). */
+    public static Map<UUID, UUID> pageIds(Map<UUID, JsonNode> pages) {
+        Map<UUID, UUID> ids = new java.util.LinkedHashMap<>();
+        pages.forEach((incident, page) -> ids.put(incident, UUID.fromString(page.get("id").asText())));
+        return ids;
+    }
+
+    /** Slack DMs counted per page and level: expected (one each), posted in all, lost, and posted more than once. */
+    public record SlackDms(int expected, int posted, int lost, int duplicated) {
+    }
+
+    /** Per page and level: the DMs in that level's person's conversation on {@code slack} that carry the page's id. */
+    public static SlackDms slackDms(io.vigil.support.FakeSlack slack, PagingSetup setup, Map<UUID, JsonNode> pages) {
+        int posted = 0;
+        int lost = 0;
+        int duplicated = 0;
+        for (String slackId : setup.levelSlackIds()) {
+            List<String> messages = slack.messages("D" + slackId.substring(1)).stream()
+                    .map(m -> m.path("blocks").toString()).toList();
+            for (JsonNode page : pages.values()) {
+                String pageId = page.get("id").asText();
+                long count = messages.stream().filter(m -> m.contains(pageId)).count();
+                posted += (int) count;
+                lost += count == 0 ? 1 : 0;
+                duplicated += count > 1 ? (int) count - 1 : 0;
+            }
+        }
+        return new SlackDms(pages.size() * setup.levelSlackIds().size(), posted, lost, duplicated);
+    }
+
     /** The body of a SEV1 declaration in {@code category}. */
     public static Map<String, Object> sev1(String category, int n) {
         return Map.of("title", "Paging test incident " + n, "summary", "Declared to be paged, number " + n,
